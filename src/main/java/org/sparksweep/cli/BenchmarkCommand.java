@@ -1,0 +1,93 @@
+package org.sparksweep.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.apache.spark.sql.SparkSession;
+import org.sparksweep.engine.SweepListener;
+import org.sparksweep.engine.SweepRunner;
+import org.sparksweep.engine.SweepSummary;
+import org.sparksweep.spec.SpecReader;
+import org.sparksweep.spec.SweepSpec;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * Measures the engine on cheap, predictable trials: N {@code function} trials with a fixed sleep
+ * and N small {@code dl4j-mlp} trials on Iris. Prints trials per second and engine efficiency =
+ * Σ trial training seconds / (wall seconds × task slots).
+ */
+@Command(name = "benchmark", description = "Measures engine throughput and efficiency on function and dl4j-mlp trials.")
+final class BenchmarkCommand implements Callable<Integer> {
+    @Option(names = "--function-trials", defaultValue = "400", description = "function trials (default: ${DEFAULT-VALUE})")
+    int functionTrials;
+
+    @Option(names = "--cost", defaultValue = "0.1", description = "seconds each function trial sleeps (default: ${DEFAULT-VALUE})")
+    double cost;
+
+    @Option(names = "--dl4j-trials", defaultValue = "24", description = "dl4j-mlp trials (default: ${DEFAULT-VALUE})")
+    int dl4jTrials;
+
+    @Option(names = "--epochs", defaultValue = "40", description = "epochs per dl4j-mlp trial (default: ${DEFAULT-VALUE})")
+    int epochs;
+
+    @Option(names = "--master", description = "Spark master (default: spark-submit's, else local[*])")
+    String master;
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec command;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = command.commandLine().getOut();
+        Path dir = Files.createTempDirectory("sparksweep-bench");
+        SweepSpec function = SpecReader.parse("""
+                name: bench-function
+                model: {trainer: function, function: branin, costSeconds: %s}
+                objective: {metric: value, direction: minimize}
+                search: {strategy: random, trials: %d, seed: 1}
+                space:
+                  x1: {uniform: [-5, 10]}
+                  x2: {uniform: [0, 15]}
+                output: %s
+                """.formatted(cost, functionTrials, dir.toUri()), "benchmark function spec", false);
+        SweepSpec mlp = SpecReader.parse("""
+                name: bench-dl4j-mlp
+                data: {source: iris}
+                model: {trainer: dl4j-mlp, epochs: %d, batchSize: 16}
+                objective: {metric: accuracy, direction: maximize}
+                search: {strategy: random, trials: %d, seed: 1}
+                space:
+                  layers: {range: [1, 2]}
+                  width: {choice: [16, 32, 64]}
+                  learningRate: {logUniform: [0.003, 0.05]}
+                output: %s
+                """.formatted(epochs, dl4jTrials, dir.toUri()), "benchmark dl4j-mlp spec", false);
+        try (SparkSession spark = Sessions.open("sparksweep benchmark", master)) {
+            out.println("spark " + spark.version() + " master " + spark.sparkContext().master() + ", "
+                    + spark.sparkContext().defaultParallelism() + " task slots, " + Runtime.getRuntime().availableProcessors() + " cores");
+            out.println();
+            out.println(String.format(Locale.ROOT, "%-28s %7s %9s %9s %12s %10s %10s", "scenario", "trials", "wall s", "trials/s",
+                    "Σ train s", "slots", "efficiency"));
+            row(out, "function, " + cost + " s sleep", new SweepRunner(spark).run(function, SweepListener.NONE));
+            row(out, "dl4j-mlp iris, " + epochs + " epochs", new SweepRunner(spark).run(mlp, SweepListener.NONE));
+        } finally {
+            deleteRecursively(dir);
+        }
+        return Main.OK;
+    }
+
+    private static void row(PrintWriter out, String name, SweepSummary s) {
+        out.println(String.format(Locale.ROOT, "%-28s %7d %9.2f %9.2f %12.2f %10d %10.3f", name, s.trials(), s.wallSeconds(),
+                s.trials() / s.wallSeconds(), s.trainSeconds(), s.slots(), s.efficiency()));
+        out.flush();
+    }
+
+    private static void deleteRecursively(Path dir) throws java.io.IOException {
+        try (var paths = Files.walk(dir)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
+    }
+}

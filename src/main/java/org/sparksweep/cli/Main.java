@@ -1,0 +1,53 @@
+package org.sparksweep.cli;
+
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import org.sparksweep.store.LeaderboardSchema;
+
+/**
+ * The sparksweep command line; the same entry point for the local launcher and for spark-submit.
+ * Exit codes: 0 success, 1 the sweep or query could not run, 2 bad input (spec, options, query),
+ * 3 the sweep finished but some trials failed.
+ */
+@Command(name = "sparksweep", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+        description = "Hyperparameter sweeps on Apache Spark, with a Parquet leaderboard you query with Spark SQL.",
+        subcommands = {RunCommand.class, ValidateCommand.class, LeaderboardCommand.class, SqlCommand.class,
+                BenchmarkCommand.class, CommandLine.HelpCommand.class})
+public final class Main implements Runnable {
+    public static final int OK = 0;
+    public static final int ERROR = 1;
+    public static final int BAD_INPUT = 2;
+    public static final int TRIALS_FAILED = 3;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    public static void main(String[] args) {
+        System.exit(execute(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args));
+    }
+
+    /** Runs a command line with the given streams and returns its exit code. */
+    public static int execute(PrintWriter out, PrintWriter err, String... args) {
+        CommandLine cl = new CommandLine(new Main());
+        cl.setOut(out);
+        cl.setErr(err);
+        cl.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+            commandLine.getErr().println("sparksweep: " + e.getClass().getSimpleName() + ": " + e.getMessage());
+            return ERROR;
+        });
+        return cl.execute(args);
+    }
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"sparksweep " + LeaderboardSchema.ENGINE_VERSION};
+        }
+    }
+}

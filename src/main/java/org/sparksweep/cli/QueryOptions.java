@@ -1,0 +1,73 @@
+package org.sparksweep.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import org.apache.spark.sql.AnalysisException;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.sparksweep.spec.SpecException;
+import org.sparksweep.spec.SpecReader;
+import org.sparksweep.spec.SweepSpec;
+import org.sparksweep.store.SweepStore;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** What the query commands share: where the leaderboard is, the output format, and running on Spark. */
+final class QueryOptions {
+    @Option(names = "--output", description = "leaderboard root, a path or Hadoop FileSystem URI (default: ./sweeps, or the --spec's output)")
+    String output;
+
+    @Option(names = "--spec", description = "take the leaderboard root from this spec's output")
+    java.nio.file.Path spec;
+
+    @Option(names = "--format", defaultValue = "table", description = "table, csv or json (default: ${DEFAULT-VALUE})")
+    TableWriter.Format format;
+
+    @Option(names = "--master", description = "Spark master (default: spark-submit's, else local[*])")
+    String master;
+
+    @Spec(Spec.Target.MIXEE)
+    CommandSpec command;
+
+    interface Query {
+        Dataset<Row> on(SparkSession spark) throws IOException;
+    }
+
+    SweepStore store() {
+        if (output != null) return SweepStore.at(output);
+        if (spec != null) {
+            try {
+                SweepSpec s = SpecReader.read(spec);
+                return SweepStore.at(s.output());
+            } catch (SpecException e) {
+                throw new IllegalArgumentException(e.getMessage());
+            }
+        }
+        return SweepStore.at(SweepSpec.DEFAULT_OUTPUT);
+    }
+
+    int withSpark(Query query) {
+        PrintWriter out = command.commandLine().getOut();
+        PrintWriter err = command.commandLine().getErr();
+        try {
+            store();
+        } catch (IllegalArgumentException e) {
+            err.println(e.getMessage());
+            return Main.BAD_INPUT;
+        }
+        try (SparkSession spark = Sessions.open("sparksweep query", master)) {
+            TableWriter.print(query.on(spark), format, out);
+            out.flush();
+            return Main.OK;
+        } catch (IOException e) {
+            err.println(e.getMessage());
+            return Main.ERROR;
+        } catch (Exception e) {
+            if (!(e instanceof AnalysisException)) throw e;
+            err.println("query error: " + e.getMessage());
+            return Main.BAD_INPUT;
+        }
+    }
+}

@@ -1,0 +1,105 @@
+package org.sparksweep.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.apache.spark.sql.SparkSession;
+import org.sparksweep.engine.SweepFailedException;
+import org.sparksweep.engine.SweepListener;
+import org.sparksweep.engine.SweepRunner;
+import org.sparksweep.engine.SweepSummary;
+import org.sparksweep.search.Strategies;
+import org.sparksweep.spec.SpecException;
+import org.sparksweep.spec.SpecReader;
+import org.sparksweep.spec.SweepSpec;
+import org.sparksweep.store.SweepStore;
+import org.sparksweep.trial.TrialResult;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "run", description = "Runs a sweep: prints a line per finished trial, then the top of the leaderboard.")
+final class RunCommand implements Callable<Integer> {
+    @Parameters(paramLabel = "SPEC", description = "sweep spec (.yaml, .yml or .json)")
+    Path specFile;
+
+    @Option(names = "--master", description = "Spark master (default: spark-submit's, else local[*])")
+    String master;
+
+    @Option(names = "--output", description = "leaderboard root, a path or Hadoop FileSystem URI (default: the spec's output)")
+    String output;
+
+    @Option(names = "--top", defaultValue = "10", description = "leaderboard rows to print at the end (default: ${DEFAULT-VALUE})")
+    int top;
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec command;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = command.commandLine().getOut();
+        PrintWriter err = command.commandLine().getErr();
+        SweepSpec spec;
+        try {
+            spec = SpecReader.read(specFile);
+        } catch (SpecException e) {
+            err.println(e.getMessage());
+            return Main.BAD_INPUT;
+        }
+        if (output != null) spec = spec.withOutput(output);
+        out.println("sweep " + spec.name() + ": " + Strategies.get(spec.search().strategy()).plan(spec.search(), spec.space())
+                + ", trainer " + spec.model().trainer() + ", objective " + spec.objective().direction().label() + " "
+                + spec.objective().metric());
+        out.flush();
+        SweepSummary summary;
+        try (SparkSession spark = Sessions.open("sparksweep " + spec.name(), master)) {
+            out.println("spark " + spark.version() + " master " + spark.sparkContext().master() + ", "
+                    + spark.sparkContext().defaultParallelism() + " task slots; leaderboard " + SweepStore.at(spec.output()).root());
+            out.flush();
+            try {
+                summary = new SweepRunner(spark).run(spec, new ProgressPrinter(out, spec.objective().metric()));
+            } catch (SweepFailedException e) {
+                err.println("sweep " + spec.name() + " failed: " + e.getMessage());
+                return Main.ERROR;
+            }
+            out.println();
+            out.println(String.format(Locale.ROOT, "%d trials in %.1f s (%s); engine efficiency %.2f (training seconds / (wall seconds x %d slots))",
+                    summary.trials(), summary.wallSeconds(), summary.byStatus(), summary.efficiency(), summary.slots()));
+            TrialResult best = summary.best();
+            if (best != null) {
+                out.println(String.format(Locale.ROOT, "best: trial %s %s=%s  %s", best.trialId(), spec.objective().metric(),
+                        best.objective(), best.config().brief()));
+            }
+            out.println("leaderboard: " + summary.leaderboardPath());
+            out.println();
+            TableWriter.print(LeaderboardCommand.top(spark, SweepStore.at(spec.output()), spec.name(), top), TableWriter.Format.table, out);
+            out.flush();
+        }
+        if (summary.failed() > 0) {
+            err.println(summary.failed() + " of " + summary.trials() + " trials did not complete " + summary.byStatus()
+                    + "; their errors are in the leaderboard's error column");
+            return Main.TRIALS_FAILED;
+        }
+        return Main.OK;
+    }
+
+    /** One line per finished trial. */
+    record ProgressPrinter(PrintWriter out, String metric) implements SweepListener {
+        @Override
+        public void trialFinished(TrialResult r, long finished, long planned) {
+            String count = planned > 0 ? String.format(Locale.ROOT, "[%" + String.valueOf(planned).length() + "d/%d]", finished, planned)
+                    : "[" + finished + "]";
+            String outcome = r.objective() != null ? String.format(Locale.ROOT, "%s=%.4f", metric, r.objective())
+                    : r.error() == null ? "" : abbreviate(r.error(), 120);
+            out.println(String.format(Locale.ROOT, "%s trial %s #%d %-9s %6.2fs  %s  %s", count, r.trialId(), r.index(), r.status(),
+                    r.trainSeconds(), outcome, r.config().brief()));
+            out.flush();
+        }
+
+        private static String abbreviate(String s, int max) {
+            String one = s.replace('\n', ' ');
+            return one.length() <= max ? one : one.substring(0, max - 1) + "…";
+        }
+    }
+}

@@ -1,0 +1,25 @@
+package org.sparksweep.engine;
+
+import java.util.Map;
+import org.sparksweep.trial.TrialResult;
+import org.sparksweep.trial.TrialStatus;
+
+/**
+ * How a sweep went, as seen by the driver.
+ *
+ * @param best          the best COMPLETED trial, or null when none completed
+ * @param trainSeconds  sum of the trials' training seconds
+ * @param slots         task slots the sweep ran on
+ */
+public record SweepSummary(String sweep, long trials, Map<TrialStatus, Long> byStatus, TrialResult best,
+                          double wallSeconds, double trainSeconds, int slots, String leaderboardPath) {
+
+    public long failed() {
+        return trials - byStatus.getOrDefault(TrialStatus.COMPLETED, 0L);
+    }
+
+    /** Σ training seconds / (wall seconds × slots): 1.0 means every slot trained all the time. */
+    public double efficiency() {
+        return wallSeconds <= 0 ? 0 : trainSeconds / (wallSeconds * slots);
+    }
+}

@@ -1,0 +1,99 @@
+package org.sparksweep.engine;
+
+import java.net.InetAddress;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import org.apache.spark.SparkEnv;
+import org.sparksweep.data.DataCache;
+import org.sparksweep.data.TrainingData;
+import org.sparksweep.space.TrialConfig;
+import org.sparksweep.train.DivergedException;
+import org.sparksweep.train.Trainer;
+import org.sparksweep.train.Trainers;
+import org.sparksweep.train.TrainingRun;
+import org.sparksweep.trial.TrialId;
+import org.sparksweep.trial.TrialResult;
+import org.sparksweep.trial.TrialStatus;
+
+/**
+ * The body of one trial task on an executor: decode the config from the index, train, score, and
+ * turn anything that goes wrong inside the trial into a FAILED or DIVERGED result instead of a
+ * failed task (which Spark would retry, and which would end the sweep).
+ */
+public final class TrialRunner {
+    static final int MAX_ERROR_CHARS = 4000;
+    private static final String HOST = hostName();
+
+    private TrialRunner() {}
+
+    public static TrialResult run(TrialPlan plan, long index) {
+        TrialConfig config = plan.decoder().decode(index);
+        String id = TrialId.of(plan.sweep(), config, plan.seed());
+        Instant started = Instant.now();
+        long t0 = System.nanoTime();
+        TrialStatus status;
+        Map<String, Double> metrics = Map.of();
+        Double objective = null;
+        String error = null;
+        try {
+            Trainer trainer = Trainers.get(plan.trainer());
+            TrainingData data = trainer.needsData() ? DataCache.get(plan.data()) : null;
+            Map<String, Object> settings = new HashMap<>(plan.settings());
+            settings.putAll(config.values());
+            t0 = System.nanoTime(); // training time excludes the (cached, once per JVM) data load
+            started = Instant.now();
+            metrics = trainer.train(new TrainingRun(settings, data, plan.seed()));
+            Double value = metrics.get(plan.objective().metric());
+            if (value == null) {
+                status = TrialStatus.FAILED;
+                error = "trainer " + plan.trainer() + " did not report the objective metric '" + plan.objective().metric()
+                        + "' (reported " + metrics.keySet() + ")";
+            } else if (!Double.isFinite(value)) {
+                status = TrialStatus.DIVERGED;
+                error = "objective " + plan.objective().metric() + " is " + value;
+            } else {
+                status = TrialStatus.COMPLETED;
+                objective = value;
+            }
+        } catch (DivergedException e) {
+            status = TrialStatus.DIVERGED;
+            error = e.getMessage();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("trial " + id + " was interrupted (its task was killed)", e);
+        } catch (Exception | StackOverflowError | OutOfMemoryError | LinkageError e) {
+            status = TrialStatus.FAILED;
+            error = describe(e);
+        }
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        return new TrialResult(id, index, config, plan.seed(), status, metrics == null ? Map.of() : metrics, objective, error,
+                started, Instant.now(), seconds, HOST, executorId());
+    }
+
+    /** "Type: message (caused by Type: message)" with the innermost causes, capped in length. */
+    static String describe(Throwable e) {
+        StringBuilder sb = new StringBuilder();
+        int depth = 0;
+        for (Throwable t = e; t != null && depth < 4; t = t.getCause() == t ? null : t.getCause(), depth++) {
+            if (depth > 0) sb.append(" (caused by ");
+            sb.append(t.getClass().getName());
+            if (t.getMessage() != null) sb.append(": ").append(t.getMessage());
+        }
+        for (int i = 1; i < depth; i++) sb.append(')');
+        return sb.length() > MAX_ERROR_CHARS ? sb.substring(0, MAX_ERROR_CHARS) + "…" : sb.toString();
+    }
+
+    private static String executorId() {
+        SparkEnv env = SparkEnv.get();
+        return env == null ? "none" : env.executorId();
+    }
+
+    private static String hostName() {
+        try {
+            return InetAddress.getLocalHost().getHostName();
+        } catch (Exception e) {
+            return "unknown";
+        }
+    }
+}

@@ -1,0 +1,24 @@
+package org.sparksweep.search;
+
+import java.util.List;
+import org.sparksweep.space.SearchSpace;
+
+/**
+ * Creates a strategy by the name a spec gives in {@code search.strategy}; found with
+ * {@link java.util.ServiceLoader} like trainers.
+ */
+public interface StrategyFactory {
+
+    String name();
+
+    /** Problems with the search settings for this space, as (field, message) pairs; empty when fine. */
+    List<SearchProblem> check(SearchSettings settings, SearchSpace space);
+
+    Strategy create(SearchSettings settings, SearchSpace space);
+
+    /** A one-line account of what will run, for {@code sparksweep validate}. */
+    String plan(SearchSettings settings, SearchSpace space);
+
+    /** A problem found by {@link #check}: the field under {@code search:} or {@code space:} and what to do. */
+    record SearchProblem(String field, String message) {}
+}

@@ -1,0 +1,234 @@
+package org.sparksweep.space;
+
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+
+/**
+ * The hyperparameters of a sweep and the two ways trials are drawn from them, both pure functions
+ * of an index so that no one ever has to hold the space itself:
+ * <ul>
+ *   <li>{@link #gridConfig(long)} decodes a grid index in mixed radix. Conditional parameters form
+ *   a tree under their parent; a parent's value occupies as many consecutive indices as there are
+ *   combinations of the children active under it, so the grid enumerates every distinct config
+ *   exactly once and nothing else.</li>
+ *   <li>{@link #sample(long, long)} draws config i from a counter-based generator: each parameter's
+ *   value depends only on (seed, i, parameter name).</li>
+ * </ul>
+ * Parameters are decoded in declaration order, first one outermost (it varies slowest).
+ */
+public final class SearchSpace implements Serializable {
+    private static final long serialVersionUID = 1L;
+
+    private final List<Parameter> parameters;
+    private final List<Parameter> topological;
+    private final List<Node> roots;
+    private final long gridSize;
+
+    /**
+     * @param parameters in declaration order; conditions must name a discrete parameter of this space,
+     *                   with values it can take, and must not form a cycle (the spec reader checks this
+     *                   with field paths; this constructor re-checks and throws IllegalArgumentException)
+     */
+    public SearchSpace(List<Parameter> parameters) {
+        this.parameters = List.copyOf(parameters);
+        Map<String, Parameter> byName = new LinkedHashMap<>();
+        for (Parameter p : parameters) {
+            if (byName.put(p.name(), p) != null) throw new IllegalArgumentException("duplicate parameter " + p.name());
+        }
+        for (Parameter p : parameters) {
+            if (!p.conditional()) continue;
+            Parameter parent = byName.get(p.when().parent());
+            if (parent == null) throw new IllegalArgumentException(p.name() + ": condition names unknown parameter " + p.when().parent());
+            if (!parent.domain().discrete()) throw new IllegalArgumentException(p.name() + ": condition parent " + parent.name() + " is not discrete");
+            for (Object v : p.when().values()) {
+                if (parent.domain().indexOf(v) < 0) throw new IllegalArgumentException(p.name() + ": " + parent.name() + " never takes " + v);
+            }
+            String seen = p.name();
+            for (Parameter a = parent; a != null; a = a.conditional() ? byName.get(a.when().parent()) : null) {
+                if (a.name().equals(seen)) throw new IllegalArgumentException(p.name() + ": conditions form a cycle");
+            }
+        }
+        this.topological = topologicalOrder(this.parameters, byName);
+        boolean griddable = this.parameters.stream().allMatch(p -> p.domain().griddable());
+        if (griddable) {
+            Map<String, List<Parameter>> children = new HashMap<>();
+            for (Parameter p : this.parameters) {
+                if (p.conditional()) children.computeIfAbsent(p.when().parent(), k -> new ArrayList<>()).add(p);
+            }
+            this.roots = this.parameters.stream().filter(p -> !p.conditional()).map(p -> Node.of(p, children)).toList();
+            this.gridSize = product(roots);
+        } else {
+            this.roots = List.of();
+            this.gridSize = -1;
+        }
+    }
+
+    public List<Parameter> parameters() {
+        return parameters;
+    }
+
+    public Parameter parameter(String name) {
+        return parameters.stream().filter(p -> p.name().equals(name)).findFirst().orElse(null);
+    }
+
+    /** Number of distinct grid configs, or empty when a parameter cannot be enumerated. */
+    public OptionalLong gridSize() {
+        return gridSize < 0 ? OptionalLong.empty() : OptionalLong.of(gridSize);
+    }
+
+    /** The config at a grid index, 0 &lt;= index &lt; gridSize(). */
+    public TrialConfig gridConfig(long index) {
+        if (gridSize < 0) throw new IllegalStateException("this space has parameters that cannot be enumerated as a grid");
+        if (index < 0 || index >= gridSize) throw new IndexOutOfBoundsException("grid index " + index + " outside [0, " + gridSize + ")");
+        Map<String, Object> values = new HashMap<>();
+        decodeProduct(roots, index, values);
+        return inDeclarationOrder(values);
+    }
+
+    /** The i-th random config for a seed; independent of every other index. */
+    public TrialConfig sample(long seed, long index) {
+        Map<String, Object> values = new HashMap<>();
+        for (Parameter p : topological) {
+            if (p.conditional() && !p.when().holdsFor(values.get(p.when().parent()))) continue;
+            values.put(p.name(), p.domain().sample(CounterRandom.uniform(seed, index, p.name())));
+        }
+        return inDeclarationOrder(values);
+    }
+
+    private TrialConfig inDeclarationOrder(Map<String, Object> values) {
+        LinkedHashMap<String, Object> ordered = new LinkedHashMap<>();
+        for (Parameter p : parameters) {
+            Object v = values.get(p.name());
+            if (v != null) ordered.put(p.name(), v);
+        }
+        return new TrialConfig(ordered);
+    }
+
+    private static void decodeProduct(List<Node> nodes, long index, Map<String, Object> out) {
+        for (int i = nodes.size() - 1; i >= 0; i--) {
+            Node n = nodes.get(i);
+            n.decode(index % n.count, out);
+            index /= n.count;
+        }
+    }
+
+    private static long product(List<Node> nodes) {
+        long total = 1;
+        for (Node n : nodes) total = multiply(total, n.count);
+        return total;
+    }
+
+    private static long multiply(long a, long b) {
+        try {
+            return Math.multiplyExact(a, b);
+        } catch (ArithmeticException e) {
+            throw new IllegalArgumentException("the grid has more than " + Long.MAX_VALUE + " points");
+        }
+    }
+
+    private static List<Parameter> topologicalOrder(List<Parameter> params, Map<String, Parameter> byName) {
+        List<Parameter> order = new ArrayList<>();
+        java.util.Set<String> placed = new java.util.HashSet<>();
+        while (order.size() < params.size()) {
+            for (Parameter p : params) {
+                if (placed.contains(p.name())) continue;
+                if (!p.conditional() || placed.contains(p.when().parent())) {
+                    order.add(p);
+                    placed.add(p.name());
+                }
+            }
+        }
+        return List.copyOf(order);
+    }
+
+    /** One line per parameter, for {@code sparksweep validate}. */
+    public List<String> describe() {
+        List<String> lines = new ArrayList<>();
+        for (Parameter p : parameters) {
+            String size = p.domain().griddable() ? p.domain().gridSize() + " grid points" : "continuous";
+            lines.add(p.name() + ": " + p.domain().describe() + " [" + p.domain().type().label() + ", " + size + "]"
+                    + (p.conditional() ? " " + p.when().describe() : ""));
+        }
+        return lines;
+    }
+
+    /**
+     * A parameter with the conditional parameters below it. Values of the parameter under which
+     * some child is active ("special" values) own a block of several consecutive indices; every
+     * other value owns exactly one. Lookups are a binary search over the special values only, so a
+     * parent with a million values and one conditioned value costs no more than a small one.
+     */
+    private static final class Node implements Serializable {
+        private static final long serialVersionUID = 1L;
+        final Parameter parameter;
+        final long[] specialIndex;
+        final long[] specialStart;
+        final long[] specialWeight;
+        final List<List<Node>> specialActive;
+        final long count;
+
+        private Node(Parameter parameter, long[] specialIndex, long[] specialStart, long[] specialWeight,
+                     List<List<Node>> specialActive, long count) {
+            this.parameter = parameter;
+            this.specialIndex = specialIndex;
+            this.specialStart = specialStart;
+            this.specialWeight = specialWeight;
+            this.specialActive = specialActive;
+            this.count = count;
+        }
+
+        static Node of(Parameter p, Map<String, List<Parameter>> childrenOf) {
+            List<Node> children = childrenOf.getOrDefault(p.name(), List.of()).stream().map(c -> of(c, childrenOf)).toList();
+            Domain d = p.domain();
+            java.util.TreeMap<Long, List<Node>> special = new java.util.TreeMap<>();
+            for (Node c : children) {
+                for (Object v : c.parameter.when().values()) {
+                    special.computeIfAbsent(d.indexOf(v), k -> new ArrayList<>());
+                }
+            }
+            int m = special.size();
+            long[] idx = new long[m], start = new long[m], weight = new long[m];
+            List<List<Node>> active = new ArrayList<>(m);
+            long extra = 0;
+            int i = 0;
+            for (long j : special.keySet()) {
+                Object value = d.gridValue(j);
+                List<Node> on = children.stream().filter(c -> c.parameter.when().holdsFor(value)).toList();
+                idx[i] = j;
+                start[i] = j + extra;
+                weight[i] = product(on);
+                extra = Math.addExact(extra, weight[i] - 1);
+                active.add(on);
+                i++;
+            }
+            long count;
+            try {
+                count = Math.addExact(d.gridSize(), extra);
+            } catch (ArithmeticException e) {
+                throw new IllegalArgumentException("the grid has more than " + Long.MAX_VALUE + " points");
+            }
+            return new Node(p, idx, start, weight, active, count);
+        }
+
+        void decode(long k, Map<String, Object> out) {
+            int i = Arrays.binarySearch(specialStart, k);
+            if (i < 0) i = -i - 2; // last special block starting at or before k
+            long j;
+            if (i >= 0 && k < specialStart[i] + specialWeight[i]) {
+                j = specialIndex[i];
+                out.put(parameter.name(), parameter.domain().gridValue(j));
+                decodeProduct(specialActive.get(i), k - specialStart[i], out);
+                return;
+            }
+            long extra = i >= 0 ? specialStart[i] + specialWeight[i] - specialIndex[i] - 1 : 0;
+            j = k - extra;
+            out.put(parameter.name(), parameter.domain().gridValue(j));
+        }
+    }
+}

@@ -1,0 +1,15 @@
+package org.sparksweep.spec;
+
+/** Whether a larger or a smaller metric is better. */
+public enum Direction {
+    MAXIMIZE, MINIMIZE;
+
+    /** True when a is strictly better than b. */
+    public boolean better(double a, double b) {
+        return this == MAXIMIZE ? a > b : a < b;
+    }
+
+    public String label() {
+        return name().toLowerCase(java.util.Locale.ROOT);
+    }
+}

@@ -1,0 +1,710 @@
+package org.sparksweep.spec;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.sparksweep.data.DataSource;
+import org.sparksweep.data.DataSources;
+import org.sparksweep.data.DataSpec;
+import org.sparksweep.search.SearchSettings;
+import org.sparksweep.search.StrategyFactory;
+import org.sparksweep.search.Strategies;
+import org.sparksweep.space.Condition;
+import org.sparksweep.space.Domain;
+import org.sparksweep.space.Parameter;
+import org.sparksweep.space.SearchSpace;
+import org.sparksweep.space.ValueType;
+import org.sparksweep.train.Knob;
+import org.sparksweep.train.Trainer;
+import org.sparksweep.train.Trainers;
+import org.sparksweep.trial.TrialId;
+
+/**
+ * Reads a sweep spec (YAML, or JSON for a {@code .json} file) and validates all of it before
+ * anything runs. Every problem is collected with its field path and a fix; unknown keys are errors
+ * (with the nearest known key suggested), so a typo never silently falls back to a default.
+ */
+public final class SpecReader {
+    static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,127}");
+    static final List<String> ROOT_KEYS = List.of("name", "description", "data", "model", "objective", "search", "space", "output");
+    static final List<String> DOMAIN_KINDS = List.of("value", "choice", "range", "uniform", "logUniform");
+    static final List<String> SPLIT_KEYS = List.of("source", "validationFraction", "splitSeed");
+
+    private final String source;
+    private final List<String> problems = new ArrayList<>();
+
+    private SpecReader(String source) {
+        this.source = source;
+    }
+
+    /** Reads and validates a spec file. */
+    public static SweepSpec read(Path file) throws SpecException {
+        String text;
+        try {
+            text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new SpecException(file.toString(), List.of("cannot read the file: " + e.getMessage()));
+        }
+        return parse(text, file.toString(), file.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".json"));
+    }
+
+    /** Parses and validates spec text; {@code source} names it in messages. */
+    public static SweepSpec parse(String text, String source, boolean json) throws SpecException {
+        ObjectMapper mapper = json ? new ObjectMapper() : new ObjectMapper(new YAMLFactory());
+        mapper.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+        JsonNode root;
+        try {
+            root = mapper.readTree(text);
+        } catch (JsonProcessingException e) {
+            String where = e.getLocation() == null ? "" : "line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ": ";
+            throw new SpecException(source, List.of(where + "not valid " + (json ? "JSON" : "YAML") + ": " + e.getOriginalMessage()));
+        }
+        SpecReader reader = new SpecReader(source);
+        SweepSpec spec = reader.sweep(root);
+        if (!reader.problems.isEmpty()) throw new SpecException(source, reader.problems);
+        return spec;
+    }
+
+    private SweepSpec sweep(JsonNode rootNode) {
+        Obj root = object(rootNode, "");
+        if (root == null) return null;
+        root.rejectUnknown(ROOT_KEYS);
+
+        String name = text(root, "name", true);
+        if (name != null && !NAME.matcher(name).matches()) {
+            problem("name", "must be 1-128 letters, digits, '.', '_' or '-' starting with a letter or digit (it names a directory), got '" + name + "'");
+        }
+
+        Obj model = object(root.get("model"), "model");
+        if (root.node.get("model") == null) problem("model", "missing: add model: {trainer: NAME, ...}; trainers: " + Trainers.all().keySet());
+        Trainer trainer = null;
+        if (model != null) {
+            String trainerName = text(model, "trainer", true);
+            if (trainerName != null) {
+                if (Trainers.all().containsKey(trainerName)) trainer = Trainers.get(trainerName);
+                else problem("model.trainer", "no trainer named '" + trainerName + "'" + suggestion(trainerName, Trainers.all().keySet())
+                        + "; trainers: " + Trainers.all().keySet());
+            }
+        }
+
+        List<Parameter> parameters = space(root.get("space"), trainer);
+        Map<String, Object> settings = trainer == null ? Map.of() : settings(model, trainer, parameters);
+        DataSpec data = data(root.get("data"), trainer);
+        Objective objective = objective(root.get("objective"), trainer);
+        SearchSettings search = searchSettings(root.get("search"));
+
+        SearchSpace space = null;
+        if (problems.isEmpty()) {
+            try {
+                space = new SearchSpace(parameters);
+            } catch (IllegalArgumentException e) {
+                problem("space", e.getMessage());
+            }
+        }
+        if (space != null && search != null) {
+            StrategyFactory factory = Strategies.get(search.strategy());
+            for (StrategyFactory.SearchProblem p : factory.check(search, space)) problem(p.field(), p.message());
+        }
+
+        String output = text(root, "output", false);
+        if (output == null) output = SweepSpec.DEFAULT_OUTPUT;
+        output = absoluteOutput(output);
+
+        if (!problems.isEmpty()) return null;
+        return new SweepSpec(source, name, data, new ModelSpec(trainer.name(), settings), objective, search, space, output,
+                hash(rootNode));
+    }
+
+    // ---- model settings -------------------------------------------------------------------------
+
+    private Map<String, Object> settings(Obj model, Trainer trainer, List<Parameter> parameters) {
+        Map<String, Knob> knobs = knobsOf(trainer);
+        Set<String> searched = new LinkedHashSet<>();
+        for (Parameter p : parameters) searched.add(p.name());
+        Map<String, Object> settings = new LinkedHashMap<>();
+        if (model != null) {
+            List<String> allowed = new ArrayList<>(knobs.keySet());
+            allowed.add(0, "trainer");
+            model.rejectUnknown(allowed, " for trainer " + trainer.name());
+            for (Map.Entry<String, Knob> e : knobs.entrySet()) {
+                JsonNode n = model.get(e.getKey());
+                if (n == null) continue;
+                String path = "model." + e.getKey();
+                if (searched.contains(e.getKey())) {
+                    problem(path, "is also searched under space." + e.getKey() + "; keep one of the two");
+                    continue;
+                }
+                Object v = scalar(n, path);
+                if (v != null) {
+                    Domain d = fitToKnob(new Domain.Fixed(v), e.getValue(), trainer, path);
+                    if (d != null) settings.put(e.getKey(), ((Domain.Fixed) d).value());
+                }
+            }
+        }
+        for (Knob k : knobs.values()) {
+            if (settings.containsKey(k.name()) || searched.contains(k.name())) continue;
+            if (k.required()) {
+                problem("model." + k.name(), "trainer " + trainer.name() + " needs a value (" + k.description()
+                        + (k.allowed().isEmpty() ? "" : ", one of " + k.allowed()) + "): set it under model: or search it under space:");
+            } else {
+                settings.put(k.name(), k.defaultValue());
+            }
+        }
+        return settings;
+    }
+
+    private static Map<String, Knob> knobsOf(Trainer trainer) {
+        Map<String, Knob> m = new LinkedHashMap<>();
+        for (Knob k : trainer.knobs()) m.put(k.name(), k);
+        return m;
+    }
+
+    /** Checks a domain against the knob it sets and converts integers to reals where the knob is real. */
+    private Domain fitToKnob(Domain d, Knob knob, Trainer trainer, String path) {
+        ValueType want = knob.type();
+        ValueType have = d.type();
+        String owner = trainer.name() + "'s " + knob.name();
+        if (want == ValueType.DOUBLE && have == ValueType.LONG) {
+            if (d instanceof Domain.Fixed f) d = new Domain.Fixed(((Number) f.value()).doubleValue());
+            else if (d instanceof Domain.Choice c) d = new Domain.Choice(c.values().stream().map(v -> (Object) ((Number) v).doubleValue()).toList());
+            else {
+                problem(path, owner + " is a real number; use uniform, logUniform or choice instead of range");
+                return null;
+            }
+            have = ValueType.DOUBLE;
+        }
+        if (want != have) {
+            String hint = switch (want) {
+                case LONG -> "an integer; use an integer, range or a choice of integers";
+                case DOUBLE -> "a real number; use a number, uniform, logUniform or a choice of numbers";
+                case BOOLEAN -> "true or false";
+                case STRING -> "text" + (knob.allowed().isEmpty() ? "" : ", one of " + knob.allowed());
+            };
+            problem(path, owner + " is " + hint + "; got " + d.describe());
+            return null;
+        }
+        if (!knob.allowed().isEmpty()) {
+            List<Object> values = d instanceof Domain.Fixed f ? List.of(f.value()) : ((Domain.Choice) d).values();
+            for (Object v : values) {
+                if (!knob.allowed().contains(v)) {
+                    problem(path, owner + " cannot be '" + v + "'" + suggestion(String.valueOf(v), knob.allowed().stream().map(String::valueOf).toList())
+                            + "; allowed: " + knob.allowed());
+                }
+            }
+        }
+        return d;
+    }
+
+    // ---- space ----------------------------------------------------------------------------------
+
+    private List<Parameter> space(JsonNode node, Trainer trainer) {
+        List<Parameter> parameters = new ArrayList<>();
+        if (node == null) return parameters;
+        Obj space = object(node, "space");
+        if (space == null) return parameters;
+        Map<String, Knob> knobs = trainer == null ? Map.of() : knobsOf(trainer);
+        Map<String, JsonNode> whens = new LinkedHashMap<>();
+        Iterator<Map.Entry<String, JsonNode>> fields = space.node.fields();
+        while (fields.hasNext()) {
+            Map.Entry<String, JsonNode> f = fields.next();
+            String name = f.getKey();
+            String path = "space." + name;
+            space.seen.add(name);
+            if (trainer != null && !knobs.containsKey(name)) {
+                problem(path, "trainer " + trainer.name() + " has no setting '" + name + "'" + suggestion(name, knobs.keySet())
+                        + "; it has " + knobs.keySet());
+                continue;
+            }
+            Domain d = domain(f.getValue(), path);
+            if (d == null) continue;
+            if (trainer != null) d = fitToKnob(d, knobs.get(name), trainer, path);
+            if (d == null) continue;
+            JsonNode when = f.getValue().isObject() ? f.getValue().get("when") : null;
+            if (when != null) whens.put(name, when);
+            parameters.add(new Parameter(name, d, null));
+        }
+        // conditions, once every parameter's domain is known
+        Map<String, Parameter> byName = new LinkedHashMap<>();
+        for (Parameter p : parameters) byName.put(p.name(), p);
+        for (Map.Entry<String, JsonNode> w : whens.entrySet()) {
+            Condition c = condition(w.getValue(), "space." + w.getKey() + ".when", w.getKey(), byName);
+            if (c != null) byName.put(w.getKey(), new Parameter(w.getKey(), byName.get(w.getKey()).domain(), c));
+        }
+        checkCycles(byName);
+        return new ArrayList<>(byName.values());
+    }
+
+    private Domain domain(JsonNode node, String path) {
+        if (node.isArray()) return choice(node, path);
+        if (!node.isObject()) {
+            Object v = scalar(node, path);
+            return v == null ? null : new Domain.Fixed(v);
+        }
+        Obj o = new Obj((ObjectNode) node, path);
+        List<String> kinds = DOMAIN_KINDS.stream().filter(k -> node.get(k) != null).toList();
+        if (kinds.size() != 1) {
+            problem(path, kinds.isEmpty() ? "give exactly one of " + DOMAIN_KINDS + " (or a plain value to fix it)"
+                    : "give only one of " + kinds);
+            o.rejectUnknown(allowedWith(DOMAIN_KINDS, "step", "q", "points", "when"));
+            return null;
+        }
+        String kind = kinds.get(0);
+        o.get("when");
+        return switch (kind) {
+            case "value" -> {
+                o.rejectUnknown(List.of("value", "when"));
+                Object v = scalar(o.get("value"), path + ".value");
+                yield v == null ? null : new Domain.Fixed(v);
+            }
+            case "choice" -> {
+                o.rejectUnknown(List.of("choice", "when"));
+                yield choice(o.get("choice"), path + ".choice");
+            }
+            case "range" -> {
+                o.rejectUnknown(List.of("range", "step", "when"));
+                yield range(o, path);
+            }
+            default -> {
+                o.rejectUnknown(List.of(kind, "q", "points", "when"));
+                yield continuous(o, kind, path);
+            }
+        };
+    }
+
+    private Domain choice(JsonNode node, String path) {
+        if (!node.isArray() || node.isEmpty()) {
+            problem(path, "must be a non-empty list of values, e.g. [relu, tanh]");
+            return null;
+        }
+        List<Object> raw = new ArrayList<>();
+        for (int i = 0; i < node.size(); i++) {
+            Object v = scalar(node.get(i), path + "[" + i + "]");
+            if (v == null) return null;
+            raw.add(v);
+        }
+        ValueType type = ValueType.common(raw);
+        List<Object> values = raw.stream().map(type::coerce).toList();
+        if (new LinkedHashSet<>(values).size() != values.size()) {
+            problem(path, "lists a value twice: " + values);
+            return null;
+        }
+        return new Domain.Choice(values);
+    }
+
+    private Domain range(Obj o, String path) {
+        JsonNode bounds = o.get("range");
+        if (!bounds.isArray() || bounds.size() != 2 || !bounds.get(0).isIntegralNumber() || !bounds.get(1).isIntegralNumber()) {
+            problem(path + ".range", "must be [lower, upper] with integer bounds, e.g. [16, 128]; use uniform for real numbers");
+            return null;
+        }
+        long lower = bounds.get(0).asLong(), upper = bounds.get(1).asLong();
+        long step = 1;
+        JsonNode s = o.get("step");
+        if (s != null) {
+            if (!s.isIntegralNumber() || s.asLong() < 1) {
+                problem(path + ".step", "must be an integer >= 1, got " + s);
+                return null;
+            }
+            step = s.asLong();
+        }
+        if (lower > upper) {
+            problem(path + ".range", "lower bound must be <= upper bound, got [" + lower + ", " + upper + "]");
+            return null;
+        }
+        return new Domain.IntRange(lower, upper, step);
+    }
+
+    private Domain continuous(Obj o, String kind, String path) {
+        JsonNode bounds = o.get(kind);
+        if (!bounds.isArray() || bounds.size() != 2 || number(bounds.get(0)) == null || number(bounds.get(1)) == null) {
+            problem(path + "." + kind, "must be [lower, upper] with numeric bounds, e.g. [0.0001, 0.1]");
+            return null;
+        }
+        double lower = number(bounds.get(0)), upper = number(bounds.get(1));
+        boolean ok = true;
+        if (kind.equals("logUniform") && !(lower > 0)) {
+            problem(path, "logUniform lower bound must be > 0, got " + plain(bounds.get(0)));
+            ok = false;
+        }
+        if (!(lower < upper)) {
+            problem(path + "." + kind, "lower bound must be < upper bound, got [" + plain(bounds.get(0)) + ", " + plain(bounds.get(1)) + "]"
+                    + " (for a single value write the value itself)");
+            ok = false;
+        }
+        Double q = null;
+        JsonNode qn = o.get("q");
+        if (qn != null) {
+            q = number(qn);
+            if (q == null || !(q > 0)) {
+                problem(path + ".q", "must be a number > 0 (values are rounded to multiples of q), got " + plain(qn));
+                ok = false;
+            } else if (ok && Math.floor(upper / q + 1e-9) < Math.ceil(lower / q - 1e-9)) {
+                problem(path + ".q", "no multiple of " + q + " lies in [" + lower + ", " + upper + "]");
+                ok = false;
+            }
+        }
+        Integer points = null;
+        JsonNode pn = o.get("points");
+        if (pn != null) {
+            if (!pn.isIntegralNumber() || pn.asLong() < 1 || pn.asLong() > 1_000_000) {
+                problem(path + ".points", "must be an integer in [1, 1000000] (grid points across the range), got " + plain(pn));
+                ok = false;
+            } else {
+                points = pn.asInt();
+            }
+        }
+        if (!ok) return null;
+        return kind.equals("uniform") ? new Domain.Uniform(lower, upper, q, points) : new Domain.LogUniform(lower, upper, q, points);
+    }
+
+    private Condition condition(JsonNode node, String path, String child, Map<String, Parameter> byName) {
+        if (!node.isObject() || node.size() != 1) {
+            problem(path, "must name one parameter and its values, e.g. when: {updater: [nesterovs, sgd]}");
+            return null;
+        }
+        Map.Entry<String, JsonNode> e = node.fields().next();
+        String parentName = e.getKey();
+        String parentPath = path + "." + parentName;
+        Parameter parent = byName.get(parentName);
+        if (parent == null || parentName.equals(child)) {
+            problem(parentPath, (parentName.equals(child) ? "a parameter cannot depend on itself" : "no parameter '" + parentName + "' in space"
+                    + suggestion(parentName, byName.keySet())));
+            return null;
+        }
+        if (!parent.domain().discrete()) {
+            problem(parentPath, parentName + " is " + parent.domain().describe() + "; a condition needs a parameter with a list of values (choice, range or a fixed value)");
+            return null;
+        }
+        List<Object> values = new ArrayList<>();
+        JsonNode vs = e.getValue();
+        List<JsonNode> items = new ArrayList<>();
+        if (vs.isArray()) vs.forEach(items::add);
+        else items.add(vs);
+        if (items.isEmpty()) {
+            problem(parentPath, "list at least one value of " + parentName);
+            return null;
+        }
+        for (JsonNode item : items) {
+            Object v = scalar(item, parentPath);
+            if (v == null) return null;
+            Object typed = v;
+            ValueType t = parent.domain().type();
+            if (t == ValueType.DOUBLE && v instanceof Number n) typed = n.doubleValue();
+            else if (t == ValueType.STRING) typed = String.valueOf(v);
+            if (parent.domain().indexOf(typed) < 0) {
+                problem(parentPath, parentName + " never takes the value " + v + "; it is " + parent.domain().describe());
+                return null;
+            }
+            values.add(typed);
+        }
+        return new Condition(parentName, new LinkedHashSet<>(values));
+    }
+
+    private void checkCycles(Map<String, Parameter> byName) {
+        for (Parameter p : byName.values()) {
+            Set<String> chain = new LinkedHashSet<>();
+            for (Parameter a = p; a != null && a.conditional(); a = byName.get(a.when().parent())) {
+                if (!chain.add(a.name())) {
+                    problem("space." + p.name() + ".when", "conditions form a cycle: " + String.join(" -> ", chain) + " -> " + a.name());
+                    return;
+                }
+            }
+        }
+    }
+
+    // ---- data, objective, search, output --------------------------------------------------------
+
+    private DataSpec data(JsonNode node, Trainer trainer) {
+        if (trainer == null) return null;
+        if (!trainer.needsData()) {
+            if (node != null) problem("data", "trainer " + trainer.name() + " reads no data; remove data:");
+            return null;
+        }
+        if (node == null) {
+            problem("data", "trainer " + trainer.name() + " needs data: add data: {source: NAME}; sources: " + DataSources.all().keySet());
+            return null;
+        }
+        Obj o = object(node, "data");
+        if (o == null) return null;
+        String sourceName = text(o, "source", true);
+        if (sourceName == null) return null;
+        if (!DataSources.all().containsKey(sourceName)) {
+            problem("data.source", "no data source named '" + sourceName + "'" + suggestion(sourceName, DataSources.all().keySet())
+                    + "; sources: " + DataSources.all().keySet());
+            return null;
+        }
+        DataSource ds = DataSources.get(sourceName);
+        List<String> allowed = new ArrayList<>(SPLIT_KEYS);
+        ds.knobs().forEach(k -> allowed.add(k.name()));
+        o.rejectUnknown(allowed, " for data source " + sourceName);
+        double fraction = DataSpec.DEFAULT_VALIDATION_FRACTION;
+        JsonNode f = o.get("validationFraction");
+        if (f != null) {
+            Double v = number(f);
+            if (v == null || !(v > 0 && v < 1)) problem("data.validationFraction", "must be a number in (0, 1), got " + plain(f));
+            else fraction = v;
+        }
+        long splitSeed = DataSpec.DEFAULT_SPLIT_SEED;
+        JsonNode s = o.get("splitSeed");
+        if (s != null) {
+            if (!s.isIntegralNumber()) problem("data.splitSeed", "must be an integer, got " + plain(s));
+            else splitSeed = s.asLong();
+        }
+        Map<String, Object> options = new LinkedHashMap<>();
+        for (Knob k : ds.knobs()) {
+            JsonNode n = o.get(k.name());
+            Object v = n == null ? k.defaultValue() : scalar(n, "data." + k.name());
+            if (v == null) {
+                if (n == null) problem("data." + k.name(), "data source " + sourceName + " needs it: " + k.description());
+                continue;
+            }
+            options.put(k.name(), v);
+        }
+        return new DataSpec(sourceName, options, fraction, splitSeed);
+    }
+
+    private Objective objective(JsonNode node, Trainer trainer) {
+        if (node == null) {
+            problem("objective", "missing: add objective: {metric: NAME, direction: maximize|minimize}"
+                    + (trainer == null ? "" : "; " + trainer.name() + " reports " + trainer.metrics()));
+            return null;
+        }
+        Obj o = object(node, "objective");
+        if (o == null) return null;
+        o.rejectUnknown(List.of("metric", "direction"));
+        String metric = text(o, "metric", true);
+        if (metric != null && trainer != null && !trainer.metrics().contains(metric)) {
+            problem("objective.metric", "trainer " + trainer.name() + " does not report '" + metric + "'"
+                    + suggestion(metric, trainer.metrics()) + "; it reports " + trainer.metrics());
+        }
+        String dir = text(o, "direction", true);
+        Direction direction = null;
+        if (dir != null) {
+            if (dir.equals("maximize")) direction = Direction.MAXIMIZE;
+            else if (dir.equals("minimize")) direction = Direction.MINIMIZE;
+            else problem("objective.direction", "must be maximize or minimize, got '" + dir + "'");
+        }
+        return metric == null || direction == null ? null : new Objective(metric, direction);
+    }
+
+    private SearchSettings searchSettings(JsonNode node) {
+        if (node == null) {
+            problem("search", "missing: add search: {strategy: grid} or search: {strategy: random, trials: N, seed: S}");
+            return null;
+        }
+        Obj o = object(node, "search");
+        if (o == null) return null;
+        o.rejectUnknown(List.of("strategy", "trials", "seed"));
+        String strategy = text(o, "strategy", true);
+        if (strategy != null && !Strategies.all().containsKey(strategy)) {
+            problem("search.strategy", "no strategy named '" + strategy + "'" + suggestion(strategy, Strategies.all().keySet())
+                    + "; strategies: " + Strategies.all().keySet());
+            strategy = null;
+        }
+        Long trials = null;
+        JsonNode t = o.get("trials");
+        if (t != null) {
+            if (!t.isIntegralNumber()) problem("search.trials", "must be an integer, got " + plain(t));
+            else trials = t.asLong();
+        }
+        long seed = SearchSettings.DEFAULT_SEED;
+        JsonNode s = o.get("seed");
+        if (s != null) {
+            if (!s.isIntegralNumber()) problem("search.seed", "must be an integer, got " + plain(s));
+            else seed = s.asLong();
+        }
+        return strategy == null ? null : new SearchSettings(strategy, trials, seed);
+    }
+
+    /** Keeps a URI with a scheme as it is; makes a plain path absolute so every executor writes to the same place. */
+    static String absoluteOutput(String output) {
+        if (output.matches("[A-Za-z][A-Za-z0-9+.-]*:.*") && !output.matches("[A-Za-z]:\\\\.*")) return output;
+        URI uri = Path.of(output).toAbsolutePath().normalize().toUri();
+        return uri.toString().replaceAll("/$", "");
+    }
+
+    private static String hash(JsonNode root) {
+        ObjectNode copy = root.deepCopy();
+        copy.remove("output");
+        copy.remove("description");
+        try {
+            String canonical = new ObjectMapper().configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true)
+                    .writeValueAsString(new ObjectMapper().treeToValue(copy, Object.class));
+            return TrialId.sha256Hex(canonical).substring(0, 16);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    // ---- tree helpers ---------------------------------------------------------------------------
+
+    private void problem(String path, String message) {
+        problems.add((path.isEmpty() ? "(top level)" : path) + ": " + message);
+    }
+
+    /** A mapping node that remembers which keys were read, so the rest can be reported as unknown. */
+    private final class Obj {
+        final ObjectNode node;
+        final String path;
+        final Set<String> seen = new LinkedHashSet<>();
+
+        Obj(ObjectNode node, String path) {
+            this.node = node;
+            this.path = path;
+        }
+
+        JsonNode get(String key) {
+            seen.add(key);
+            JsonNode n = node.get(key);
+            return n == null || n.isNull() ? null : n;
+        }
+
+        void rejectUnknown(Collection<String> known) {
+            rejectUnknown(known, "");
+        }
+
+        void rejectUnknown(Collection<String> known, String context) {
+            Iterator<String> names = node.fieldNames();
+            while (names.hasNext()) {
+                String k = names.next();
+                if (!known.contains(k)) {
+                    problem(child(k), "unknown key '" + k + "'" + context + suggestion(k, known) + "; allowed: " + known);
+                }
+            }
+        }
+
+        String child(String key) {
+            return path.isEmpty() ? key : path + "." + key;
+        }
+    }
+
+    private Obj object(JsonNode node, String path) {
+        if (node == null || node.isNull()) return null;
+        if (!node.isObject()) {
+            problem(path, "must be a mapping of keys to values, got " + plain(node));
+            return null;
+        }
+        return new Obj((ObjectNode) node, path);
+    }
+
+    private String text(Obj o, String key, boolean required) {
+        JsonNode n = o.get(key);
+        String path = o.child(key);
+        if (n == null) {
+            if (required) problem(path, "missing");
+            return null;
+        }
+        if (!n.isTextual() || n.asText().isBlank()) {
+            problem(path, "must be text, got " + plain(n));
+            return null;
+        }
+        return n.asText();
+    }
+
+    private Object scalar(JsonNode n, String path) {
+        if (n == null || n.isNull()) {
+            problem(path, "missing a value");
+            return null;
+        }
+        if (n.isIntegralNumber()) {
+            if (!n.canConvertToLong()) {
+                problem(path, "integer out of range: " + n);
+                return null;
+            }
+            return n.asLong();
+        }
+        if (n.isNumber()) {
+            double d = n.asDouble();
+            if (!Double.isFinite(d)) {
+                problem(path, "must be a finite number, got " + n);
+                return null;
+            }
+            return d;
+        }
+        if (n.isBoolean()) return n.asBoolean();
+        if (n.isTextual()) {
+            Double d = numericText(n.asText());
+            return d != null ? (Object) d : n.asText();
+        }
+        problem(path, "must be a single value (text, number or true/false), got " + plain(n));
+        return null;
+    }
+
+    /** A real number from a number node, or from YAML text such as {@code 1e-4} that YAML 1.1 leaves as a string. */
+    private static Double number(JsonNode n) {
+        if (n == null) return null;
+        if (n.isNumber()) return Double.isFinite(n.asDouble()) ? n.asDouble() : null;
+        if (n.isTextual()) return numericText(n.asText());
+        return null;
+    }
+
+    private static final Pattern EXPONENT_NUMBER = Pattern.compile("[-+]?(\\d+\\.?\\d*|\\.\\d+)[eE][-+]?\\d+");
+
+    private static Double numericText(String s) {
+        if (!EXPONENT_NUMBER.matcher(s.trim()).matches()) return null;
+        double d = Double.parseDouble(s.trim());
+        return Double.isFinite(d) ? d : null;
+    }
+
+    private static String plain(JsonNode n) {
+        if (n == null) return "nothing";
+        if (n.isTextual()) return "'" + n.asText() + "'";
+        if (n.isObject()) return "a mapping";
+        if (n.isArray()) return "a list";
+        return n.toString();
+    }
+
+    private static List<String> allowedWith(List<String> base, String... more) {
+        List<String> all = new ArrayList<>(base);
+        all.addAll(List.of(more));
+        return all;
+    }
+
+    /** "; did you mean 'x'?" for the nearest known name within a small edit distance, else "". */
+    static String suggestion(String given, Collection<String> known) {
+        String best = null;
+        int bestDistance = Integer.MAX_VALUE;
+        for (String k : known) {
+            int d = editDistance(given.toLowerCase(java.util.Locale.ROOT), k.toLowerCase(java.util.Locale.ROOT));
+            if (d < bestDistance) {
+                bestDistance = d;
+                best = k;
+            }
+        }
+        return best != null && bestDistance <= Math.max(2, given.length() / 3) ? "; did you mean '" + best + "'?" : "";
+    }
+
+    private static int editDistance(String a, String b) {
+        int[] prev = new int[b.length() + 1], cur = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) prev[j] = j;
+        for (int i = 1; i <= a.length(); i++) {
+            cur[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
+            }
+            int[] t = prev;
+            prev = cur;
+            cur = t;
+        }
+        return prev[b.length()];
+    }
+}

@@ -1,0 +1,33 @@
+package org.sparksweep.spec;
+
+import java.io.Serializable;
+import org.sparksweep.data.DataSpec;
+import org.sparksweep.search.SearchSettings;
+import org.sparksweep.space.SearchSpace;
+
+/**
+ * A validated sweep: everything needed to run it, nothing left to default later.
+ *
+ * @param source   where the spec was read from (for messages)
+ * @param data     null when the trainer needs no data
+ * @param output   leaderboard root as a Hadoop FileSystem URI (a local path is made absolute, file:)
+ * @param specHash hash of the spec's canonical content: the same spec gives the same hash
+ */
+public record SweepSpec(
+        String source,
+        String name,
+        DataSpec data,
+        ModelSpec model,
+        Objective objective,
+        SearchSettings search,
+        SearchSpace space,
+        String output,
+        String specHash) implements Serializable {
+
+    public static final String DEFAULT_OUTPUT = "./sweeps";
+
+    /** The same sweep with its leaderboard under another root (a path or a Hadoop FileSystem URI). */
+    public SweepSpec withOutput(String root) {
+        return new SweepSpec(source, name, data, model, objective, search, space, SpecReader.absoluteOutput(root), specHash);
+    }
+}

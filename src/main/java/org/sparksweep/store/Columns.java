@@ -1,0 +1,45 @@
+package org.sparksweep.store;
+
+import java.util.Locale;
+
+/** Leaderboard column names: a public contract, snake_case (see the README's column table). */
+public final class Columns {
+    public static final String SWEEP = "sweep";
+    public static final String TRIAL_ID = "trial_id";
+    public static final String TRIAL_INDEX = "trial_index";
+    public static final String STATUS = "status";
+    public static final String OBJECTIVE = "objective";
+    public static final String RANK = "rank";
+    public static final String ERROR = "error";
+    public static final String CONFIG_JSON = "config_json";
+    public static final String SEED = "seed";
+    public static final String STARTED_AT = "started_at";
+    public static final String FINISHED_AT = "finished_at";
+    public static final String TRAIN_SECONDS = "train_seconds";
+    public static final String EXECUTOR_HOST = "executor_host";
+    public static final String EXECUTOR_ID = "executor_id";
+    public static final String TRAINER = "trainer";
+    public static final String STRATEGY = "strategy";
+    public static final String OBJECTIVE_METRIC = "objective_metric";
+    public static final String OBJECTIVE_DIRECTION = "objective_direction";
+    public static final String SPEC_HASH = "spec_hash";
+    public static final String ENGINE_VERSION = "engine_version";
+    public static final String PARAM_PREFIX = "param_";
+    public static final String METRIC_PREFIX = "metric_";
+
+    private Columns() {}
+
+    public static String param(String name) {
+        return PARAM_PREFIX + snake(name);
+    }
+
+    public static String metric(String name) {
+        return METRIC_PREFIX + snake(name);
+    }
+
+    /** learningRate → learning_rate, batchSize → batch_size, f1_macro → f1_macro. */
+    public static String snake(String name) {
+        String s = name.replaceAll("([a-z0-9])([A-Z])", "$1_$2").replaceAll("([A-Z]+)([A-Z][a-z])", "$1_$2");
+        return s.replaceAll("[^A-Za-z0-9]+", "_").toLowerCase(Locale.ROOT);
+    }
+}

@@ -1,0 +1,84 @@
+package org.sparksweep.train.function;
+
+import java.util.Arrays;
+import java.util.List;
+
+/** Test functions with known minima (see e.g. Surjanovic &amp; Bingham's Virtual Library of Simulation Experiments). */
+public enum TestFunction {
+    /** 2-D, three global minima of 0.397887 (e.g. at (pi, 2.275)); usual domain x1 in [-5, 10], x2 in [0, 15]. */
+    BRANIN(2) {
+        double evaluate(double[] x) {
+            double b = 5.1 / (4 * Math.PI * Math.PI), c = 5 / Math.PI, t = 1 / (8 * Math.PI);
+            double u = x[1] - b * x[0] * x[0] + c * x[0] - 6;
+            return u * u + 10 * (1 - t) * Math.cos(x[0]) + 10;
+        }
+    },
+    /** Minimum 0 at (1, ..., 1). */
+    ROSENBROCK(0) {
+        double evaluate(double[] x) {
+            double s = 0;
+            for (int i = 0; i + 1 < x.length; i++) {
+                double a = x[i + 1] - x[i] * x[i], b = 1 - x[i];
+                s += 100 * a * a + b * b;
+            }
+            return s;
+        }
+    },
+    /** Minimum 0 at the origin; many local minima. */
+    ACKLEY(0) {
+        double evaluate(double[] x) {
+            double sq = 0, cos = 0;
+            for (double v : x) {
+                sq += v * v;
+                cos += Math.cos(2 * Math.PI * v);
+            }
+            int n = x.length;
+            return -20 * Math.exp(-0.2 * Math.sqrt(sq / n)) - Math.exp(cos / n) + 20 + Math.E;
+        }
+    },
+    /** Minimum 0 at the origin; many regularly spaced local minima. */
+    RASTRIGIN(0) {
+        double evaluate(double[] x) {
+            double s = 10 * x.length;
+            for (double v : x) s += v * v - 10 * Math.cos(2 * Math.PI * v);
+            return s;
+        }
+    },
+    /** Minimum 0 at the origin. */
+    SPHERE(0) {
+        double evaluate(double[] x) {
+            double s = 0;
+            for (double v : x) s += v * v;
+            return s;
+        }
+    };
+
+    private final int fixedDimensions;
+
+    TestFunction(int fixedDimensions) {
+        this.fixedDimensions = fixedDimensions;
+    }
+
+    /** The number of inputs, or 0 when any number works. */
+    public int fixedDimensions() {
+        return fixedDimensions;
+    }
+
+    abstract double evaluate(double[] x);
+
+    public double value(double... x) {
+        return evaluate(x);
+    }
+
+    public String label() {
+        return name().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    public static List<Object> names() {
+        return Arrays.stream(values()).map(f -> (Object) f.label()).toList();
+    }
+
+    public static TestFunction named(String name) {
+        return valueOf(name.toUpperCase(java.util.Locale.ROOT));
+    }
+}

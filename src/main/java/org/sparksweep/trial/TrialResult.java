@@ -1,0 +1,32 @@
+package org.sparksweep.trial;
+
+import java.io.Serializable;
+import java.time.Instant;
+import java.util.Map;
+import org.sparksweep.space.TrialConfig;
+
+/**
+ * What one trial produced, successful or not. It becomes exactly one leaderboard row.
+ *
+ * @param objective the objective metric's value; null unless the trial COMPLETED
+ * @param error     the failure message (exception class and message, or why it diverged); null when COMPLETED
+ */
+public record TrialResult(
+        String trialId,
+        long index,
+        TrialConfig config,
+        long seed,
+        TrialStatus status,
+        Map<String, Double> metrics,
+        Double objective,
+        String error,
+        Instant startedAt,
+        Instant finishedAt,
+        double trainSeconds,
+        String executorHost,
+        String executorId) implements Serializable {
+
+    public TrialResult {
+        metrics = Map.copyOf(metrics);
+    }
+}

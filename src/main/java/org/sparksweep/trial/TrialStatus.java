@@ -1,0 +1,15 @@
+package org.sparksweep.trial;
+
+/** How a trial ended. Only COMPLETED trials carry an objective and a rank. */
+public enum TrialStatus {
+    /** Trained and scored. */
+    COMPLETED,
+    /** The trainer threw; the message is in the row. */
+    FAILED,
+    /** The loss or the objective became NaN or infinite. */
+    DIVERGED;
+
+    public boolean failed() {
+        return this != COMPLETED;
+    }
+}
