@@ -65,7 +65,8 @@ final class BenchmarkCommand implements Callable<Integer> {
                   learningRate: {logUniform: [0.003, 0.05]}
                 output: %s
                 """.formatted(epochs, dl4jTrials, dir.toUri()), "benchmark dl4j-mlp spec", false);
-        try (SparkSession spark = Sessions.open("sparksweep benchmark", master)) {
+        try (Sessions.Handle session = Sessions.open("sparksweep benchmark", master)) {
+            SparkSession spark = session.spark();
             out.println("spark " + spark.version() + " master " + spark.sparkContext().master() + ", "
                     + spark.sparkContext().defaultParallelism() + " task slots, " + Runtime.getRuntime().availableProcessors() + " cores");
             out.println();

@@ -57,7 +57,8 @@ final class QueryOptions {
             err.println(e.getMessage());
             return Main.BAD_INPUT;
         }
-        try (SparkSession spark = Sessions.open("sparksweep query", master)) {
+        try (Sessions.Handle session = Sessions.open("sparksweep query", master)) {
+            SparkSession spark = session.spark();
             TableWriter.print(query.on(spark), format, out);
             out.flush();
             return Main.OK;

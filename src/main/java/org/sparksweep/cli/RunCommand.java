@@ -53,7 +53,8 @@ final class RunCommand implements Callable<Integer> {
                 + spec.objective().metric());
         out.flush();
         SweepSummary summary;
-        try (SparkSession spark = Sessions.open("sparksweep " + spec.name(), master)) {
+        try (Sessions.Handle session = Sessions.open("sparksweep " + spec.name(), master)) {
+            SparkSession spark = session.spark();
             out.println("spark " + spark.version() + " master " + spark.sparkContext().master() + ", "
                     + spark.sparkContext().defaultParallelism() + " task slots; leaderboard " + SweepStore.at(spec.output()).root());
             out.flush();

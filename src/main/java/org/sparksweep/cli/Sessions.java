@@ -4,13 +4,24 @@ import org.apache.spark.SparkConf;
 import org.apache.spark.sql.SparkSession;
 
 /**
- * The SparkSession a command runs on: the cluster's when started by spark-submit (which sets
- * {@code spark.master}), otherwise an embedded {@code local[*]} Spark bound to loopback.
+ * The SparkSession a command runs on: one already running in this JVM (a notebook, a test, an
+ * application embedding the CLI) is used and left running; otherwise the cluster's when started by
+ * spark-submit (which sets {@code spark.master}), else an embedded {@code local[*]} Spark bound to loopback.
  */
 final class Sessions {
     private Sessions() {}
 
-    static SparkSession open(String appName, String masterOverride) {
+    /** A session and whether closing this handle should stop it. */
+    record Handle(SparkSession spark, boolean owned) implements AutoCloseable {
+        @Override
+        public void close() {
+            if (owned) spark.stop();
+        }
+    }
+
+    static Handle open(String appName, String masterOverride) {
+        SparkSession running = SparkSession.getActiveSession().getOrElse(() -> SparkSession.getDefaultSession().getOrElse(() -> null));
+        if (running != null && !running.sparkContext().isStopped()) return new Handle(running, false);
         SparkConf conf = new SparkConf(); // picks up spark.* system properties, as spark-submit passes them
         SparkSession.Builder b = SparkSession.builder().appName(appName)
                 .config("spark.ui.showConsoleProgress", "false");
@@ -20,6 +31,6 @@ final class Sessions {
             b.config("spark.driver.host", conf.get("spark.driver.host", "127.0.0.1"));
             b.config("spark.driver.bindAddress", conf.get("spark.driver.bindAddress", "127.0.0.1"));
         }
-        return b.getOrCreate();
+        return new Handle(b.getOrCreate(), true);
     }
 }

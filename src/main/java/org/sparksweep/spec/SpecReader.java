@@ -160,7 +160,12 @@ public final class SpecReader {
             }
         }
         for (Knob k : knobs.values()) {
-            if (settings.containsKey(k.name()) || searched.contains(k.name())) continue;
+            if (settings.containsKey(k.name())) continue;
+            if (searched.contains(k.name())) {
+                // a conditional parameter's default stands in while it is inactive; an active one overrides it
+                if (!k.required()) settings.put(k.name(), k.defaultValue());
+                continue;
+            }
             if (k.required()) {
                 problem("model." + k.name(), "trainer " + trainer.name() + " needs a value (" + k.description()
                         + (k.allowed().isEmpty() ? "" : ", one of " + k.allowed()) + "): set it under model: or search it under space:");
@@ -183,12 +188,10 @@ public final class SpecReader {
         ValueType have = d.type();
         String owner = trainer.name() + "'s " + knob.name();
         if (want == ValueType.DOUBLE && have == ValueType.LONG) {
+            // integers are reals too: fixed values and choices become reals; a range stays integer-valued
             if (d instanceof Domain.Fixed f) d = new Domain.Fixed(((Number) f.value()).doubleValue());
             else if (d instanceof Domain.Choice c) d = new Domain.Choice(c.values().stream().map(v -> (Object) ((Number) v).doubleValue()).toList());
-            else {
-                problem(path, owner + " is a real number; use uniform, logUniform or choice instead of range");
-                return null;
-            }
+            else return d;
             have = ValueType.DOUBLE;
         }
         if (want != have) {

@@ -1,0 +1,53 @@
+package org.sparksweep.testing;
+
+import java.util.List;
+import java.util.Map;
+import org.sparksweep.space.ValueType;
+import org.sparksweep.train.DivergedException;
+import org.sparksweep.train.Knob;
+import org.sparksweep.train.Trainer;
+import org.sparksweep.train.TrainingRun;
+
+/**
+ * A trainer that misbehaves on request, registered through META-INF/services exactly as a user's
+ * trainer would be: {@code mode} ok returns score = x, throw throws, nan reports a NaN objective,
+ * diverge throws {@link DivergedException}, missing reports no objective at all.
+ */
+public final class FaultyTrainer implements Trainer {
+    public static final String FAILURE_MESSAGE = "deliberate failure for x=";
+
+    @Override
+    public String name() {
+        return "test-faulty";
+    }
+
+    @Override
+    public List<Knob> knobs() {
+        return List.of(
+                Knob.oneOf("mode", List.of("ok", "throw", "nan", "diverge", "missing"), "ok", "how to behave"),
+                Knob.of("x", ValueType.DOUBLE, 1.0, "the score to report"),
+                Knob.of("label", ValueType.STRING, "plain", "free text, to check values are stored verbatim"));
+    }
+
+    @Override
+    public List<String> metrics() {
+        return List.of("score", "other");
+    }
+
+    @Override
+    public boolean needsData() {
+        return false;
+    }
+
+    @Override
+    public Map<String, Double> train(TrainingRun run) {
+        double x = run.getDouble("x");
+        return switch (run.getString("mode")) {
+            case "throw" -> throw new IllegalStateException(FAILURE_MESSAGE + x);
+            case "nan" -> Map.of("score", Double.NaN, "other", 1.0);
+            case "diverge" -> throw new DivergedException("loss exploded at x=" + x);
+            case "missing" -> Map.of("other", x);
+            default -> Map.of("score", x, "other", -x);
+        };
+    }
+}
