@@ -1,0 +1,128 @@
+package org.sparksweep.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.sparksweep.testing.SharedSpark;
+
+/** The commands a user types, end to end on the shared local Spark: run, leaderboard and sql with every format. */
+class CliTest {
+    @TempDir
+    static Path dir;
+    static Path root;
+
+    record Result(int exit, String out, String err) {
+        List<String> lines() {
+            return out.lines().toList();
+        }
+    }
+
+    static Result cli(String... args) {
+        StringWriter out = new StringWriter(), err = new StringWriter();
+        int exit = Main.execute(new PrintWriter(out, true), new PrintWriter(err, true), args);
+        return new Result(exit, out.toString(), err.toString());
+    }
+
+    @BeforeAll
+    static void sweep() throws Exception {
+        SharedSpark.get();
+        root = dir.resolve("board");
+        Path spec = dir.resolve("rosen.yaml");
+        Files.writeString(spec, """
+                name: rosen
+                model: {trainer: function, function: rosenbrock, dimensions: 2}
+                objective: {metric: value, direction: minimize}
+                search: {strategy: grid}
+                space:
+                  x1: {choice: [0.0, 1.0, 2.0]}
+                  x2: {choice: [0.0, 1.0]}
+                output: %s
+                """.formatted(root));
+        Result r = cli("run", spec.toString());
+        assertEquals(0, r.exit(), r.err());
+        assertEquals(6, r.lines().stream().filter(l -> l.matches("\\[\\d/6] trial [0-9a-f]{16} #\\d COMPLETED .*")).count(), r.out());
+        assertTrue(r.out().contains("best: trial"), r.out());
+        assertTrue(r.lines().stream().anyMatch(l -> l.startsWith("sweep") && l.contains("rank") && l.contains("param_x1")), r.out());
+    }
+
+    @Test
+    void leaderboardAsCsvIsBestFirst() {
+        Result r = cli("leaderboard", "--output", root.toString(), "--format", "csv");
+        assertEquals(0, r.exit(), r.err());
+        List<String> lines = r.lines();
+        List<String> header = Arrays.asList(lines.get(0).split(","));
+        assertTrue(header.containsAll(List.of("sweep", "rank", "trial_id", "status", "objective", "metric_value", "param_x1", "param_x2",
+                "train_seconds", "error")), header.toString());
+        assertEquals(7, lines.size(), "header + 6 trials");
+        String[] best = lines.get(1).split(",", -1);
+        assertEquals("rosen", best[header.indexOf("sweep")]);
+        assertEquals("1", best[header.indexOf("rank")]);
+        assertEquals("1.0", best[header.indexOf("param_x1")]);
+        assertEquals("1.0", best[header.indexOf("param_x2")]);
+        assertEquals("0.0", best[header.indexOf("objective")]);
+    }
+
+    @Test
+    void leaderboardTopLimitsRowsAndTableFormatCountsThem() {
+        Result r = cli("leaderboard", "--output", root.toString(), "--sweep", "rosen", "--top", "2");
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(r.out().contains("(2 rows)"), r.out());
+    }
+
+    @Test
+    void sqlRunsOnTheTrialsViewAsJson() throws Exception {
+        Result r = cli("sql", "--output", root.toString(), "--format", "json",
+                "SELECT sweep, count(*) AS n, min(objective) AS best FROM trials GROUP BY sweep");
+        assertEquals(0, r.exit(), r.err());
+        JsonNode rows = new ObjectMapper().readTree(r.out());
+        assertEquals(1, rows.size());
+        assertEquals("rosen", rows.get(0).get("sweep").asText());
+        assertEquals(6, rows.get(0).get("n").asLong());
+        assertEquals(0.0, rows.get(0).get("best").asDouble());
+    }
+
+    @Test
+    void aBadQueryIsBadInput() {
+        Result r = cli("sql", "--output", root.toString(), "SELECT no_such_column FROM trials");
+        assertEquals(Main.BAD_INPUT, r.exit());
+        assertTrue(r.err().contains("query error") && r.err().contains("no_such_column"), r.err());
+    }
+
+    @Test
+    void noLeaderboardYetSaysWhere() {
+        Path empty = dir.resolve("nothing-here");
+        Result r = cli("leaderboard", "--output", empty.toString());
+        assertEquals(Main.ERROR, r.exit());
+        assertTrue(r.err().contains("no leaderboard under") && r.err().contains("nothing-here"), r.err());
+    }
+
+    @Test
+    void failedTrialsGiveExitCodeThreeAndASummary() throws Exception {
+        Path spec = dir.resolve("faulty.yaml");
+        Files.writeString(spec, """
+                name: faulty-cli
+                model: {trainer: test-faulty}
+                objective: {metric: score, direction: maximize}
+                search: {strategy: grid}
+                space:
+                  mode: {choice: [ok, throw, diverge]}
+                output: %s
+                """.formatted(dir.resolve("faulty-board")));
+        Result r = cli("run", spec.toString());
+        assertEquals(Main.TRIALS_FAILED, r.exit(), r.out() + r.err());
+        assertTrue(r.err().contains("2 of 3 trials did not complete"), r.err());
+        assertTrue(r.lines().stream().anyMatch(l -> l.contains(" FAILED ") && l.contains("deliberate failure")), r.out());
+        assertTrue(r.lines().stream().anyMatch(l -> l.contains(" DIVERGED ") && l.contains("loss exploded")), r.out());
+    }
+}
