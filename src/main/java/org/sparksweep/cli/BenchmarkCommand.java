@@ -43,7 +43,7 @@ final class BenchmarkCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = command.commandLine().getOut();
         Path dir = Files.createTempDirectory("sparksweep-bench");
-        SweepSpec function = SpecReader.parse("""
+        SweepSpec function = functionTrials <= 0 ? null : SpecReader.parse("""
                 name: bench-function
                 model: {trainer: function, function: branin, costSeconds: %s}
                 objective: {metric: value, direction: minimize}
@@ -53,7 +53,7 @@ final class BenchmarkCommand implements Callable<Integer> {
                   x2: {uniform: [0, 15]}
                 output: %s
                 """.formatted(cost, functionTrials, dir.toUri()), "benchmark function spec", false);
-        SweepSpec mlp = SpecReader.parse("""
+        SweepSpec mlp = dl4jTrials <= 0 ? null : SpecReader.parse("""
                 name: bench-dl4j-mlp
                 data: {source: iris}
                 model: {trainer: dl4j-mlp, epochs: %d, batchSize: 16}
@@ -70,10 +70,10 @@ final class BenchmarkCommand implements Callable<Integer> {
             out.println("spark " + spark.version() + " master " + spark.sparkContext().master() + ", "
                     + spark.sparkContext().defaultParallelism() + " task slots, " + Runtime.getRuntime().availableProcessors() + " cores");
             out.println();
-            out.println(String.format(Locale.ROOT, "%-28s %7s %9s %9s %12s %10s %10s", "scenario", "trials", "wall s", "trials/s",
-                    "Σ train s", "slots", "efficiency"));
-            row(out, "function, " + cost + " s sleep", new SweepRunner(spark).run(function, SweepListener.NONE));
-            row(out, "dl4j-mlp iris, " + epochs + " epochs", new SweepRunner(spark).run(mlp, SweepListener.NONE));
+            out.println(String.format(Locale.ROOT, "%-28s %7s %9s %9s %9s %9s %10s %6s %10s", "scenario", "trials", "wall s",
+                    "trials s", "reduce s", "trials/s", "Σ train s", "slots", "efficiency"));
+            if (functionTrials > 0) row(out, "function, " + cost + " s sleep", new SweepRunner(spark).run(function, SweepListener.NONE));
+            if (dl4jTrials > 0) row(out, "dl4j-mlp iris, " + epochs + " epochs", new SweepRunner(spark).run(mlp, SweepListener.NONE));
         } finally {
             deleteRecursively(dir);
         }
@@ -81,8 +81,8 @@ final class BenchmarkCommand implements Callable<Integer> {
     }
 
     private static void row(PrintWriter out, String name, SweepSummary s) {
-        out.println(String.format(Locale.ROOT, "%-28s %7d %9.2f %9.2f %12.2f %10d %10.3f", name, s.trials(), s.wallSeconds(),
-                s.trials() / s.wallSeconds(), s.trainSeconds(), s.slots(), s.efficiency()));
+        out.println(String.format(Locale.ROOT, "%-28s %7d %9.2f %9.2f %9.2f %9.2f %10.2f %6d %10.3f", name, s.trials(), s.wallSeconds(),
+                s.trialSeconds(), s.reduceSeconds(), s.trials() / s.wallSeconds(), s.trainSeconds(), s.slots(), s.efficiency()));
         out.flush();
     }
 

@@ -86,10 +86,12 @@ public final class SweepRunner {
         } finally {
             sc.clearJobGroup();
         }
+        long trialsDone = System.nanoTime();
         sc.setJobDescription("sweep " + spec.name() + ": leaderboard");
         Leaderboard.reduce(spark, store, spec.name(), spec.objective().direction());
         sc.setJobDescription(null);
-        double wall = (System.nanoTime() - start) / 1e9;
-        return new SweepSummary(spec.name(), finished, byStatus, best, wall, trainSeconds, slots, store.leaderboard(spec.name()));
+        long end = System.nanoTime();
+        return new SweepSummary(spec.name(), finished, byStatus, best, (end - start) / 1e9, (trialsDone - start) / 1e9,
+                (end - trialsDone) / 1e9, trainSeconds, slots, store.leaderboard(spec.name()));
     }
 }

@@ -8,11 +8,14 @@ import org.sparksweep.trial.TrialStatus;
  * How a sweep went, as seen by the driver.
  *
  * @param best          the best COMPLETED trial, or null when none completed
+ * @param wallSeconds   from start to the leaderboard written
+ * @param trialSeconds  from start to the last trial's result recorded
+ * @param reduceSeconds the leaderboard reduce step
  * @param trainSeconds  sum of the trials' training seconds
  * @param slots         task slots the sweep ran on
  */
 public record SweepSummary(String sweep, long trials, Map<TrialStatus, Long> byStatus, TrialResult best,
-                          double wallSeconds, double trainSeconds, int slots, String leaderboardPath) {
+                          double wallSeconds, double trialSeconds, double reduceSeconds, double trainSeconds, int slots, String leaderboardPath) {
 
     public long failed() {
         return trials - byStatus.getOrDefault(TrialStatus.COMPLETED, 0L);
