@@ -132,6 +132,14 @@ public final class SearchSpace implements Serializable {
         }
     }
 
+    private static long add(long a, long b) {
+        try {
+            return Math.addExact(a, b);
+        } catch (ArithmeticException e) {
+            throw new IllegalArgumentException("the grid has more than " + Long.MAX_VALUE + " points");
+        }
+    }
+
     private static List<Parameter> topologicalOrder(List<Parameter> params, Map<String, Parameter> byName) {
         List<Parameter> order = new ArrayList<>();
         java.util.Set<String> placed = new java.util.HashSet<>();
@@ -203,17 +211,11 @@ public final class SearchSpace implements Serializable {
                 idx[i] = j;
                 start[i] = j + extra;
                 weight[i] = product(on);
-                extra = Math.addExact(extra, weight[i] - 1);
+                extra = add(extra, weight[i] - 1);
                 active.add(on);
                 i++;
             }
-            long count;
-            try {
-                count = Math.addExact(d.gridSize(), extra);
-            } catch (ArithmeticException e) {
-                throw new IllegalArgumentException("the grid has more than " + Long.MAX_VALUE + " points");
-            }
-            return new Node(p, idx, start, weight, active, count);
+            return new Node(p, idx, start, weight, active, add(d.gridSize(), extra));
         }
 
         void decode(long k, Map<String, Object> out) {
