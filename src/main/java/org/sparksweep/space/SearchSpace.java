@@ -49,9 +49,9 @@ public final class SearchSpace implements Serializable {
             for (Object v : p.when().values()) {
                 if (parent.domain().indexOf(v) < 0) throw new IllegalArgumentException(p.name() + ": " + parent.name() + " never takes " + v);
             }
-            String seen = p.name();
+            java.util.Set<String> chain = new java.util.HashSet<>(List.of(p.name()));
             for (Parameter a = parent; a != null; a = a.conditional() ? byName.get(a.when().parent()) : null) {
-                if (a.name().equals(seen)) throw new IllegalArgumentException(p.name() + ": conditions form a cycle");
+                if (!chain.add(a.name())) throw new IllegalArgumentException(p.name() + ": conditions form a cycle");
             }
         }
         this.topological = topologicalOrder(this.parameters, byName);
