@@ -49,9 +49,9 @@ public final class SearchSpace implements Serializable {
             for (Object v : p.when().values()) {
                 if (parent.domain().indexOf(v) < 0) throw new IllegalArgumentException(p.name() + ": " + parent.name() + " never takes " + v);
             }
-            String seen = p.name();
+            java.util.Set<String> chain = new java.util.HashSet<>(List.of(p.name()));
             for (Parameter a = parent; a != null; a = a.conditional() ? byName.get(a.when().parent()) : null) {
-                if (a.name().equals(seen)) throw new IllegalArgumentException(p.name() + ": conditions form a cycle");
+                if (!chain.add(a.name())) throw new IllegalArgumentException(p.name() + ": conditions form a cycle");
             }
         }
         this.topological = topologicalOrder(this.parameters, byName);
@@ -132,6 +132,14 @@ public final class SearchSpace implements Serializable {
         }
     }
 
+    private static long add(long a, long b) {
+        try {
+            return Math.addExact(a, b);
+        } catch (ArithmeticException e) {
+            throw new IllegalArgumentException("the grid has more than " + Long.MAX_VALUE + " points");
+        }
+    }
+
     private static List<Parameter> topologicalOrder(List<Parameter> params, Map<String, Parameter> byName) {
         List<Parameter> order = new ArrayList<>();
         java.util.Set<String> placed = new java.util.HashSet<>();
@@ -203,17 +211,11 @@ public final class SearchSpace implements Serializable {
                 idx[i] = j;
                 start[i] = j + extra;
                 weight[i] = product(on);
-                extra = Math.addExact(extra, weight[i] - 1);
+                extra = add(extra, weight[i] - 1);
                 active.add(on);
                 i++;
             }
-            long count;
-            try {
-                count = Math.addExact(d.gridSize(), extra);
-            } catch (ArithmeticException e) {
-                throw new IllegalArgumentException("the grid has more than " + Long.MAX_VALUE + " points");
-            }
-            return new Node(p, idx, start, weight, active, count);
+            return new Node(p, idx, start, weight, active, add(d.gridSize(), extra));
         }
 
         void decode(long k, Map<String, Object> out) {

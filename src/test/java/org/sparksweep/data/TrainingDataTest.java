@@ -1,0 +1,148 @@
+package org.sparksweep.data;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Every trial of a sweep must see the same split for the same seed, and the validation rows must be
+ * scaled with statistics of the training rows only; otherwise validation scores leak and trials
+ * are not comparable. Targets hold each row's original position so the split can be traced back.
+ */
+class TrainingDataTest {
+
+    /** Row i: features (i, i^2, 5), target i; the squared column makes train and full-data statistics differ. */
+    private static Dataset rows(int n) {
+        double[][] x = new double[n][];
+        double[] y = new double[n];
+        for (int i = 0; i < n; i++) {
+            x[i] = new double[] {i, (double) i * i, 5};
+            y[i] = i;
+        }
+        return new Dataset("t", new String[] {"id", "square", "constant"}, x, y, 0);
+    }
+
+    private static int[] ids(Dataset d) {
+        return Arrays.stream(d.targets()).mapToInt(t -> (int) t).toArray();
+    }
+
+    @Test
+    void splitSizesFollowTheFraction() {
+        TrainingData d = TrainingData.split(rows(150), 0.3, 1);
+        assertEquals(45, d.validation().rows());
+        assertEquals(105, d.train().rows());
+        assertEquals(1, TrainingData.split(rows(10), 0.1, 1).validation().rows());
+        assertThrows(IllegalArgumentException.class, () -> TrainingData.split(rows(150), 0.001, 1));
+        assertThrows(IllegalArgumentException.class, () -> TrainingData.split(rows(150), 0.999, 1));
+    }
+
+    @Test
+    void sameSeedSameSplitDifferentSeedDifferentSplit() {
+        TrainingData a = TrainingData.split(rows(150), 0.3, 7);
+        TrainingData b = TrainingData.split(rows(150), 0.3, 7);
+        TrainingData c = TrainingData.split(rows(150), 0.3, 8);
+        assertArrayEquals(ids(a.validation()), ids(b.validation()));
+        assertArrayEquals(ids(a.train()), ids(b.train()));
+        assertArrayEquals(a.validation().features(), b.validation().features());
+        assertFalse(Arrays.equals(ids(a.validation()), ids(c.validation())));
+        int[] sortedA = ids(a.validation()), sortedC = ids(c.validation());
+        Arrays.sort(sortedA);
+        Arrays.sort(sortedC);
+        assertFalse(Arrays.equals(sortedA, sortedC), "different seeds held out the same rows");
+    }
+
+    @Test
+    void splitIsAPermutationOfTheInput() {
+        Dataset all = rows(150);
+        TrainingData d = TrainingData.split(all, 0.3, 3);
+        int[] together = new int[150];
+        System.arraycopy(ids(d.validation()), 0, together, 0, 45);
+        System.arraycopy(ids(d.train()), 0, together, 45, 105);
+        Arrays.sort(together);
+        for (int i = 0; i < 150; i++) assertEquals(i, together[i]);
+        assertFalse(Arrays.equals(ids(d.validation()), Arrays.copyOf(together, 45)), "rows were not shuffled");
+        assertArrayEquals(rows(150).features(), all.features(), "the input was modified");
+    }
+
+    @Test
+    void trainingColumnsAreStandardisedAndValidationUsesTrainingStatistics() {
+        Dataset all = rows(150);
+        TrainingData d = TrainingData.split(all, 0.3, 11);
+        int columns = all.columns();
+
+        double[] mean = new double[columns], std = new double[columns];
+        int[] trainIds = ids(d.train());
+        for (int id : trainIds) for (int j = 0; j < columns; j++) mean[j] += all.features()[id][j];
+        for (int j = 0; j < columns; j++) mean[j] /= trainIds.length;
+        for (int id : trainIds) for (int j = 0; j < columns; j++) std[j] += Math.pow(all.features()[id][j] - mean[j], 2);
+        for (int j = 0; j < columns; j++) std[j] = Math.sqrt(std[j] / trainIds.length);
+
+        for (int j = 0; j < 2; j++) {
+            double m = 0, s = 0;
+            for (double[] row : d.train().features()) m += row[j];
+            m /= d.train().rows();
+            for (double[] row : d.train().features()) s += (row[j] - m) * (row[j] - m);
+            assertEquals(0.0, m, 1e-12, "train mean of column " + j);
+            assertEquals(1.0, Math.sqrt(s / d.train().rows()), 1e-12, "train std of column " + j);
+        }
+
+        double allMean = 0, allSq = 0;
+        for (double[] row : all.features()) allMean += row[1];
+        allMean /= 150;
+        for (double[] row : all.features()) allSq += (row[1] - allMean) * (row[1] - allMean);
+        double allStd = Math.sqrt(allSq / 150);
+
+        int[] validationIds = ids(d.validation());
+        for (int i = 0; i < validationIds.length; i++) {
+            double[] original = all.features()[validationIds[i]];
+            double[] scaled = d.validation().features()[i];
+            for (int j = 0; j < 2; j++) assertEquals((original[j] - mean[j]) / std[j], scaled[j], 1e-12);
+            assertTrue(Math.abs((original[1] - allMean) / allStd - scaled[1]) > 1e-6, "scaled with full-data statistics");
+        }
+        for (int i = 0; i < trainIds.length; i++) {
+            for (int j = 0; j < 2; j++) {
+                assertEquals((all.features()[trainIds[i]][j] - mean[j]) / std[j], d.train().features()[i][j], 1e-12);
+            }
+        }
+    }
+
+    @Test
+    void validationRowScaledByTheOtherTwoRows() {
+        // x = 0, 2, 4 with one row held out; training mean and (population) std of the other two:
+        //   hold out 0: train {2, 4}, mean 3, std 1 -> (0 - 3) / 1 = -3
+        //   hold out 2: train {0, 4}, mean 2, std 2 -> (2 - 2) / 2 = 0
+        //   hold out 4: train {0, 2}, mean 1, std 1 -> (4 - 1) / 1 = 3
+        // Full-data statistics (mean 2, std 1.633) would give -1.2247, 0 and 1.2247 instead.
+        Map<Double, Double> expected = Map.of(0.0, -3.0, 2.0, 0.0, 4.0, 3.0);
+        Dataset three = new Dataset("t", new String[] {"x"}, new double[][] {{0}, {2}, {4}}, new double[] {0, 2, 4}, 0);
+        Set<Double> heldOut = new HashSet<>();
+        Map<Double, Integer> seen = new HashMap<>();
+        for (long seed = 0; seed < 20; seed++) {
+            TrainingData d = TrainingData.split(three, 1.0 / 3, seed);
+            assertEquals(1, d.validation().rows());
+            double original = d.validation().targets()[0];
+            heldOut.add(original);
+            seen.merge(original, 1, Integer::sum);
+            assertEquals(expected.get(original), d.validation().features()[0][0], 1e-12, "seed " + seed);
+            assertEquals(-1.0, Math.min(d.train().features()[0][0], d.train().features()[1][0]), 1e-12);
+            assertEquals(1.0, Math.max(d.train().features()[0][0], d.train().features()[1][0]), 1e-12);
+        }
+        assertTrue(heldOut.size() >= 2, "every seed held out the same row: " + seen);
+    }
+
+    @Test
+    void constantColumnBecomesZeroNotNaN() {
+        TrainingData d = TrainingData.split(rows(150), 0.3, 5);
+        for (double[] row : d.train().features()) assertEquals(0.0, row[2], 0.0);
+        for (double[] row : d.validation().features()) assertEquals(0.0, row[2], 0.0);
+    }
+}
