@@ -33,6 +33,9 @@ final class BenchmarkCommand implements Callable<Integer> {
     @Option(names = "--epochs", defaultValue = "40", description = "epochs per dl4j-mlp trial (default: ${DEFAULT-VALUE})")
     int epochs;
 
+    @Option(names = "--rounds", defaultValue = "2", description = "times to run each scenario; the first includes JVM warm-up (default: ${DEFAULT-VALUE})")
+    int rounds;
+
     @Option(names = "--master", description = "Spark master (default: spark-submit's, else local[*])")
     String master;
 
@@ -72,8 +75,11 @@ final class BenchmarkCommand implements Callable<Integer> {
             out.println();
             out.println(String.format(Locale.ROOT, "%-28s %7s %9s %9s %9s %9s %10s %6s %10s", "scenario", "trials", "wall s",
                     "trials s", "reduce s", "trials/s", "Σ train s", "slots", "efficiency"));
-            if (functionTrials > 0) row(out, "function, " + cost + " s sleep", new SweepRunner(spark).run(function, SweepListener.NONE));
-            if (dl4jTrials > 0) row(out, "dl4j-mlp iris, " + epochs + " epochs", new SweepRunner(spark).run(mlp, SweepListener.NONE));
+            for (int round = 1; round <= rounds; round++) {
+                String suffix = rounds > 1 ? " #" + round : "";
+                if (functionTrials > 0) row(out, "function " + cost + "s sleep" + suffix, new SweepRunner(spark).run(function, SweepListener.NONE));
+                if (dl4jTrials > 0) row(out, "dl4j-mlp iris " + epochs + "ep" + suffix, new SweepRunner(spark).run(mlp, SweepListener.NONE));
+            }
         } finally {
             deleteRecursively(dir);
         }

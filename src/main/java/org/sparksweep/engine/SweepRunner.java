@@ -39,8 +39,6 @@ public final class SweepRunner {
         Strategy strategy = Strategies.get(spec.search().strategy()).create(spec.search(), spec.space());
         TrialPlan plan = TrialPlan.of(spec, strategy.decoder());
         SweepStore store = SweepStore.at(spec.output());
-        TrialRecords records = new TrialRecords(spark, new LeaderboardSchema(spec), store.records(spec.name()), RECORD_BATCH, RECORD_DELAY_MILLIS);
-        records.clear();
 
         int slots = Math.max(1, sc.defaultParallelism());
         int chunk = Math.max(16, Math.min(1024, slots * 8));
@@ -51,7 +49,10 @@ public final class SweepRunner {
         double trainSeconds = 0;
 
         sc.setJobGroup("sweep " + spec.name(), "sweep " + spec.name(), true);
-        try (TrialDispatcher dispatcher = new TrialDispatcher(sc, plan, "sweep " + spec.name())) {
+        try (TrialRecords records = new TrialRecords(spark, new LeaderboardSchema(spec), store.records(spec.name()),
+                RECORD_BATCH, RECORD_DELAY_MILLIS);
+             TrialDispatcher dispatcher = new TrialDispatcher(sc, plan, "sweep " + spec.name())) {
+            records.clear();
             boolean exhausted = false;
             while (true) {
                 // Keep at least one chunk queued beyond what is running, so no slot waits for a straggler.
@@ -82,7 +83,7 @@ public final class SweepRunner {
                 listener.trialFinished(r, finished, planned);
                 records.flushIfDue();
             }
-            records.flush();
+            records.drain();
         } finally {
             sc.clearJobGroup();
         }

@@ -1,18 +1,19 @@
 package org.sparksweep.store;
 
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.rank;
 import static org.apache.spark.sql.functions.row_number;
+import static org.apache.spark.sql.functions.when;
 
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.expressions.Window;
-import org.apache.spark.sql.types.DataTypes;
 import org.sparksweep.spec.Direction;
 
 /**
@@ -28,32 +29,25 @@ public final class Leaderboard {
     /**
      * Reduces a sweep's records into its leaderboard partition: one row per trial id (a repeated
      * random sample keeps its first index), COMPLETED trials ranked by objective (1 = best, ties
-     * share a rank), all others with a null rank. Returns the number of rows written.
+     * share a rank), all others with a null rank.
      */
-    public static long reduce(SparkSession spark, SweepStore store, String sweep, Direction direction) throws IOException {
+    public static void reduce(SparkSession spark, SweepStore store, String sweep, Direction direction) {
         Dataset<Row> records = spark.read().parquet(store.records(sweep));
-        Dataset<Row> unique = records
-                .withColumn("_n", row_number().over(Window.partitionBy(Columns.TRIAL_ID).orderBy(Columns.TRIAL_INDEX)))
-                .filter(col("_n").equalTo(1)).drop("_n");
-        Column order = direction == Direction.MAXIMIZE ? col(Columns.OBJECTIVE).desc() : col(Columns.OBJECTIVE).asc();
         Column completed = col(Columns.STATUS).equalTo("COMPLETED");
-        Dataset<Row> ranked = unique.filter(completed).withColumn(Columns.RANK, rank().over(Window.orderBy(order)))
-                .unionByName(unique.filter(completed.unary_$bang()).withColumn(Columns.RANK, lit(null).cast(DataTypes.IntegerType)));
-        String[] columns = ranked.columns();
+        Column order = direction == Direction.MAXIMIZE ? col(Columns.OBJECTIVE).desc() : col(Columns.OBJECTIVE).asc();
+        Dataset<Row> ranked = records
+                .withColumn("_n", row_number().over(Window.partitionBy(Columns.TRIAL_ID).orderBy(Columns.TRIAL_INDEX)))
+                .filter(col("_n").equalTo(1))
+                .withColumn(Columns.RANK, when(completed, rank().over(Window.partitionBy(completed).orderBy(order, col(Columns.TRIAL_INDEX)))))
+                .drop("_n");
         // rank right after objective, as the README documents
-        java.util.List<Column> ordered = new java.util.ArrayList<>();
-        for (String c : columns) {
+        List<Column> ordered = new ArrayList<>();
+        for (String c : ranked.columns()) {
             if (c.equals(Columns.RANK)) continue;
             ordered.add(col(c));
             if (c.equals(Columns.OBJECTIVE)) ordered.add(col(Columns.RANK));
         }
-        Dataset<Row> table = ranked.select(ordered.toArray(new Column[0]))
-                .orderBy(col(Columns.RANK).asc_nulls_last(), col(Columns.TRIAL_INDEX))
-                .cache();
-        long rows = table.count();
-        table.coalesce(Math.max(1, (int) (rows / 1_000_000))).write().mode(SaveMode.Overwrite).parquet(store.leaderboard(sweep));
-        table.unpersist();
-        return rows;
+        ranked.select(ordered.toArray(new Column[0])).write().mode(SaveMode.Overwrite).parquet(store.leaderboard(sweep));
     }
 
     /** Every sweep under the root, with a {@code sweep} column (schemas of different sweeps are merged). */
