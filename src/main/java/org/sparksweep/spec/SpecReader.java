@@ -94,7 +94,7 @@ public final class SpecReader {
         }
 
         Obj model = object(root.get("model"), "model");
-        if (root.node.get("model") == null) problem("model", "missing: add model: {trainer: NAME, ...}; trainers: " + Trainers.all().keySet());
+        if (root.get("model") == null) problem("model", "missing: add model: {trainer: NAME, ...}; trainers: " + Trainers.all().keySet());
         Trainer trainer = null;
         if (model != null) {
             String trainerName = text(model, "trainer", true);
