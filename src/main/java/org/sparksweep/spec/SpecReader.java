@@ -84,6 +84,10 @@ public final class SpecReader {
     }
 
     private SweepSpec sweep(JsonNode rootNode) {
+        if (rootNode == null || rootNode.isNull() || rootNode.isMissingNode()) {
+            problem("", "the spec is empty: it needs at least name, model, objective and search");
+            return null;
+        }
         Obj root = object(rootNode, "");
         if (root == null) return null;
         root.rejectUnknown(ROOT_KEYS);
