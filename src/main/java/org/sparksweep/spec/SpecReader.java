@@ -50,6 +50,7 @@ public final class SpecReader {
 
     private final String source;
     private final List<String> problems = new ArrayList<>();
+    private boolean cyclic;
 
     private SpecReader(String source) {
         this.source = source;
@@ -115,8 +116,9 @@ public final class SpecReader {
         Objective objective = objective(root.get("objective"), trainer);
         SearchSettings search = searchSettings(root.get("search"));
 
+        // built from whatever parameters parsed, so the strategy's problems are reported with all the others
         SearchSpace space = null;
-        if (problems.isEmpty()) {
+        if (!cyclic) {
             try {
                 space = new SearchSpace(parameters);
             } catch (IllegalArgumentException e) {
@@ -428,6 +430,7 @@ public final class SpecReader {
             for (Parameter a = p; a != null && a.conditional(); a = byName.get(a.when().parent())) {
                 if (!chain.add(a.name())) {
                     problem("space." + p.name() + ".when", "conditions form a cycle: " + String.join(" -> ", chain) + " -> " + a.name());
+                    cyclic = true;
                     return;
                 }
             }
@@ -516,6 +519,7 @@ public final class SpecReader {
         }
         Obj o = object(node, "search");
         if (o == null) return null;
+        int before = problems.size();
         o.rejectUnknown(List.of("strategy", "trials", "seed"));
         String strategy = text(o, "strategy", true);
         if (strategy != null && !Strategies.all().containsKey(strategy)) {
@@ -535,7 +539,8 @@ public final class SpecReader {
             if (!s.isIntegralNumber()) problem("search.seed", "must be an integer, got " + plain(s));
             else seed = s.asLong();
         }
-        return strategy == null ? null : new SearchSettings(strategy, trials, seed);
+        // with a problem of its own the block is not also checked by the strategy (an unreadable trials is not a missing one)
+        return strategy == null || problems.size() > before ? null : new SearchSettings(strategy, trials, seed);
     }
 
     /** Keeps a URI with a scheme as it is; makes a plain path absolute so every executor writes to the same place. */
