@@ -50,6 +50,7 @@ public final class SpecReader {
 
     private final String source;
     private final List<String> problems = new ArrayList<>();
+    private boolean cyclic;
 
     private SpecReader(String source) {
         this.source = source;
@@ -84,6 +85,10 @@ public final class SpecReader {
     }
 
     private SweepSpec sweep(JsonNode rootNode) {
+        if (rootNode == null || rootNode.isNull() || rootNode.isMissingNode()) {
+            problem("", "the spec is empty: it needs at least name, model, objective and search");
+            return null;
+        }
         Obj root = object(rootNode, "");
         if (root == null) return null;
         root.rejectUnknown(ROOT_KEYS);
@@ -94,7 +99,7 @@ public final class SpecReader {
         }
 
         Obj model = object(root.get("model"), "model");
-        if (root.node.get("model") == null) problem("model", "missing: add model: {trainer: NAME, ...}; trainers: " + Trainers.all().keySet());
+        if (root.get("model") == null) problem("model", "missing: add model: {trainer: NAME, ...}; trainers: " + Trainers.all().keySet());
         Trainer trainer = null;
         if (model != null) {
             String trainerName = text(model, "trainer", true);
@@ -111,8 +116,9 @@ public final class SpecReader {
         Objective objective = objective(root.get("objective"), trainer);
         SearchSettings search = searchSettings(root.get("search"));
 
+        // built from whatever parameters parsed, so the strategy's problems are reported with all the others
         SearchSpace space = null;
-        if (problems.isEmpty()) {
+        if (!cyclic) {
             try {
                 space = new SearchSpace(parameters);
             } catch (IllegalArgumentException e) {
@@ -427,6 +433,7 @@ public final class SpecReader {
             for (Parameter a = p; a != null && a.conditional(); a = byName.get(a.when().parent())) {
                 if (!chain.add(a.name())) {
                     problem("space." + p.name() + ".when", "conditions form a cycle: " + String.join(" -> ", chain) + " -> " + a.name());
+                    cyclic = true;
                     return;
                 }
             }
@@ -515,6 +522,7 @@ public final class SpecReader {
         }
         Obj o = object(node, "search");
         if (o == null) return null;
+        int before = problems.size();
         o.rejectUnknown(List.of("strategy", "trials", "seed"));
         String strategy = text(o, "strategy", true);
         if (strategy != null && !Strategies.all().containsKey(strategy)) {
@@ -534,7 +542,8 @@ public final class SpecReader {
             if (!s.isIntegralNumber()) problem("search.seed", "must be an integer, got " + plain(s));
             else seed = s.asLong();
         }
-        return strategy == null ? null : new SearchSettings(strategy, trials, seed);
+        // with a problem of its own the block is not also checked by the strategy (an unreadable trials is not a missing one)
+        return strategy == null || problems.size() > before ? null : new SearchSettings(strategy, trials, seed);
     }
 
     /** Keeps a URI with a scheme as it is; makes a plain path absolute so every executor writes to the same place. */
