@@ -38,7 +38,7 @@ public final class Leaderboard {
         Dataset<Row> ranked = records
                 .withColumn("_n", row_number().over(Window.partitionBy(Columns.TRIAL_ID).orderBy(Columns.TRIAL_INDEX)))
                 .filter(col("_n").equalTo(1))
-                .withColumn(Columns.RANK, when(completed, rank().over(Window.partitionBy(completed).orderBy(order, col(Columns.TRIAL_INDEX)))))
+                .withColumn(Columns.RANK, when(completed, rank().over(Window.partitionBy(completed).orderBy(order))))
                 .drop("_n");
         // rank right after objective, as the README documents
         List<Column> ordered = new ArrayList<>();

@@ -139,8 +139,30 @@ class SpecReaderTest {
         expected.put("dropout", 0.0);
         expected.put("batchSize", 16L);
         expected.put("epochs", 5L);
+        // searched knobs keep their defaults too: a conditional one reads its default while inactive
+        expected.put("layers", 2L);
+        expected.put("width", 32L);
+        expected.put("activation", "relu");
+        expected.put("updater", "adam");
+        expected.put("learningRate", 0.01);
+        expected.put("momentum", 0.9);
         assertEquals("dl4j-mlp", spec.model().trainer());
         assertEquals(expected, spec.model().settings());
+    }
+
+    @Test
+    void anIntegerRangeIsAcceptedForARealKnob() throws SpecException {
+        SweepSpec spec = SpecReader.parse("""
+                name: int-range
+                model: {trainer: function, function: sphere}
+                objective: {metric: value, direction: minimize}
+                search: {strategy: grid}
+                space:
+                  x1: {range: [-2, 2], step: 2}
+                """, "spec.yaml", false);
+        assertEquals(3, spec.space().gridSize().getAsLong());
+        assertEquals(-2L, spec.space().gridConfig(0).get("x1"));
+        assertEquals(2L, spec.space().gridConfig(2).get("x1"));
     }
 
     @Test
@@ -353,9 +375,6 @@ class SpecReaderTest {
                 bad("number for a text knob",
                         dl4j().space("activation: 3"),
                         "space.activation", "dl4j-mlp's activation is text, one of [relu, tanh"),
-                bad("range for a real knob",
-                        dl4j().space("learningRate: {range: [1, 3]}"),
-                        "space.learningRate", "dl4j-mlp's learningRate is a real number; use uniform, logUniform or choice instead of range"),
                 bad("real for an integer knob in model",
                         dl4j().put("model", "{trainer: dl4j-mlp, epochs: 2.5}"),
                         "model.epochs", "dl4j-mlp's epochs is an integer"),
