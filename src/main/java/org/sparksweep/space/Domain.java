@@ -83,20 +83,24 @@ public sealed interface Domain extends Serializable
         public ValueType type() { return ValueType.DOUBLE; }
         public boolean griddable() { return points != null || q != null; }
         public long gridSize() {
-            if (points != null) return gridPoints().size();
-            return Quantizer.multiplesIn(lower, upper, q);
+            if (points == null) return Quantizer.multiplesIn(lower, upper, q);
+            return q == null ? points : gridPoints().size();
         }
         public Object gridValue(long k) {
-            if (points != null) return gridPoints().get((int) k);
-            return Quantizer.multiple(Quantizer.firstMultiple(lower, q) + k, q);
+            if (points == null) return Quantizer.multiple(Quantizer.firstMultiple(lower, q) + k, q);
+            return q == null ? point((int) k) : gridPoints().get((int) k);
+        }
+        private double point(int k) {
+            return points == 1 ? lower + (upper - lower) * 0.5 : k == points - 1 ? upper : lower + (upper - lower) * k / (points - 1);
         }
         public Object sample(double u) {
             double x = lower + u * (upper - lower);
             return q == null ? x : Quantizer.quantize(x, q, lower, upper);
         }
         public long indexOf(Object v) { return -1; }
+        /** Quantised points, duplicates dropped; only needed with q (points stay few, so computing them is cheap). */
         private List<Double> gridPoints() {
-            return Quantizer.distinct(points, k -> lower + (upper - lower) * (points == 1 ? 0.5 : (double) k / (points - 1)), q, lower, upper);
+            return Quantizer.distinct(points, this::point, q, lower, upper);
         }
         public String describe() {
             return "uniform(" + lower + ", " + upper + ")" + (q == null ? "" : " q " + q)
@@ -108,18 +112,20 @@ public sealed interface Domain extends Serializable
     record LogUniform(double lower, double upper, Double q, Integer points) implements Domain {
         public ValueType type() { return ValueType.DOUBLE; }
         public boolean griddable() { return points != null; }
-        public long gridSize() { return gridPoints().size(); }
-        public Object gridValue(long k) { return gridPoints().get((int) k); }
+        public long gridSize() { return q == null ? points : gridPoints().size(); }
+        public Object gridValue(long k) { return q == null ? point((int) k) : gridPoints().get((int) k); }
         public Object sample(double u) {
             double x = Math.exp(Math.log(lower) + u * (Math.log(upper) - Math.log(lower)));
             x = Math.min(upper, Math.max(lower, x));
             return q == null ? x : Quantizer.quantize(x, q, lower, upper);
         }
         public long indexOf(Object v) { return -1; }
-        private List<Double> gridPoints() {
+        private double point(int k) {
             double a = Math.log(lower), b = Math.log(upper);
-            return Quantizer.distinct(points, k -> points == 1 ? Math.exp((a + b) / 2)
-                    : (k == points - 1 ? upper : k == 0 ? lower : Math.exp(a + (b - a) * k / (points - 1))), q, lower, upper);
+            return points == 1 ? Math.exp((a + b) / 2) : k == points - 1 ? upper : k == 0 ? lower : Math.exp(a + (b - a) * k / (points - 1));
+        }
+        private List<Double> gridPoints() {
+            return Quantizer.distinct(points, this::point, q, lower, upper);
         }
         public String describe() {
             return "logUniform(" + lower + ", " + upper + ")" + (q == null ? "" : " q " + q)
