@@ -2,7 +2,7 @@ package org.sparksweep.data;
 
 import java.util.List;
 import java.util.Map;
-import org.sparksweep.train.Knob;
+import org.sparksweep.plugin.Knob;
 
 /**
  * Where a sweep's data comes from, named by {@code data.source} in the spec. Implementations are

@@ -1,7 +1,7 @@
 package org.sparksweep.data;
 
 import java.util.Map;
-import org.sparksweep.registry.Registry;
+import org.sparksweep.plugin.Registry;
 
 /** The data sources on the classpath, by name. */
 public final class DataSources {

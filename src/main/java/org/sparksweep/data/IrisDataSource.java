@@ -7,7 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.sparksweep.train.Knob;
+import org.sparksweep.plugin.Knob;
 
 /**
  * Fisher's Iris (150 flowers, 4 measurements, 3 species; UCI Machine Learning Repository), read

@@ -43,7 +43,7 @@ public final class TrialRunner {
             settings.putAll(config.values());
             t0 = System.nanoTime(); // training time excludes the (cached, once per JVM) data load
             started = Instant.now();
-            metrics = trainer.train(new TrainingRun(settings, data, plan.seed()));
+            metrics = reported(trainer.train(new TrainingRun(settings, data, plan.seed())));
             Double value = metrics.get(plan.objective().metric());
             if (value == null) {
                 status = TrialStatus.FAILED;
@@ -67,8 +67,17 @@ public final class TrialRunner {
             error = describe(e);
         }
         double seconds = (System.nanoTime() - t0) / 1e9;
-        return new TrialResult(id, index, config, plan.seed(), status, metrics == null ? Map.of() : metrics, objective, error,
+        return new TrialResult(id, index, config, plan.seed(), status, metrics, objective, error,
                 started, Instant.now(), seconds, HOST, executorId());
+    }
+
+    /** The metrics with a value; a trainer may report null for one it could not compute. */
+    private static Map<String, Double> reported(Map<String, Double> metrics) {
+        Map<String, Double> out = new HashMap<>();
+        if (metrics != null) metrics.forEach((k, v) -> {
+            if (k != null && v != null) out.put(k, v);
+        });
+        return out;
     }
 
     /** "Type: message (caused by Type: message)" with the innermost causes, capped in length. */

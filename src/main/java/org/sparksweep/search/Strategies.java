@@ -1,7 +1,7 @@
 package org.sparksweep.search;
 
 import java.util.Map;
-import org.sparksweep.registry.Registry;
+import org.sparksweep.plugin.Registry;
 
 /** The strategies on the classpath, by name. */
 public final class Strategies {

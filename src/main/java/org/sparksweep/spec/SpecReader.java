@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,7 +31,7 @@ import org.sparksweep.space.Domain;
 import org.sparksweep.space.Parameter;
 import org.sparksweep.space.SearchSpace;
 import org.sparksweep.space.ValueType;
-import org.sparksweep.train.Knob;
+import org.sparksweep.plugin.Knob;
 import org.sparksweep.train.Trainer;
 import org.sparksweep.train.Trainers;
 import org.sparksweep.trial.TrialId;
@@ -546,11 +545,13 @@ public final class SpecReader {
         return strategy == null || problems.size() > before ? null : new SearchSettings(strategy, trials, seed);
     }
 
-    /** Keeps a URI with a scheme as it is; makes a plain path absolute so every executor writes to the same place. */
-    static String absoluteOutput(String output) {
-        if (output.matches("[A-Za-z][A-Za-z0-9+.-]*:.*") && !output.matches("[A-Za-z]:\\\\.*")) return output;
-        URI uri = Path.of(output).toAbsolutePath().normalize().toUri();
-        return uri.toString().replaceAll("/$", "");
+    /**
+     * Keeps a URI with a scheme as it is (without a trailing slash); makes a plain path an absolute
+     * file: URI, so every executor writes to the same place whatever its working directory.
+     */
+    public static String absoluteOutput(String output) {
+        String uri = output.matches("[A-Za-z][A-Za-z0-9+.-]*:.*") ? output : Path.of(output).toAbsolutePath().normalize().toUri().toString();
+        return uri.replaceAll("/+$", "");
     }
 
     private static String hash(JsonNode root) {

@@ -1,10 +1,10 @@
 package org.sparksweep.store;
 
 import java.io.IOException;
-import java.net.URI;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
+import org.sparksweep.spec.SpecReader;
 
 /**
  * Where a leaderboard root keeps its tables, on any Hadoop FileSystem:
@@ -45,11 +45,6 @@ public record SweepStore(String root) {
 
     /** A root given as a plain path is made an absolute file: URI; URIs with a scheme are kept. */
     public static SweepStore at(String rootPathOrUri) {
-        String r = rootPathOrUri;
-        if (!r.matches("[A-Za-z][A-Za-z0-9+.-]*:.*")) {
-            URI uri = java.nio.file.Path.of(r).toAbsolutePath().normalize().toUri();
-            r = uri.toString();
-        }
-        return new SweepStore(r.replaceAll("/+$", ""));
+        return new SweepStore(SpecReader.absoluteOutput(rootPathOrUri));
     }
 }

@@ -1,5 +1,6 @@
 package org.sparksweep.train;
 
+import org.sparksweep.plugin.Knob;
 import java.util.List;
 import java.util.Map;
 

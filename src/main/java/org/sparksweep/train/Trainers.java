@@ -1,7 +1,7 @@
 package org.sparksweep.train;
 
 import java.util.Map;
-import org.sparksweep.registry.Registry;
+import org.sparksweep.plugin.Registry;
 
 /** The trainers on the classpath, by name. Loaded once per JVM (driver and each executor). */
 public final class Trainers {

@@ -1,5 +1,6 @@
 package org.sparksweep.spec;
 
+import org.sparksweep.plugin.Knob;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;

@@ -26,7 +26,7 @@ import org.sparksweep.data.TrainingData;
 import org.sparksweep.space.ValueType;
 import org.sparksweep.train.ClassificationMetrics;
 import org.sparksweep.train.DivergedException;
-import org.sparksweep.train.Knob;
+import org.sparksweep.plugin.Knob;
 import org.sparksweep.train.Trainer;
 import org.sparksweep.train.TrainingRun;
 
@@ -36,6 +36,9 @@ import org.sparksweep.train.TrainingRun;
  * validation split.
  */
 public final class Dl4jMlpTrainer implements Trainer {
+    static {
+        Nd4jThreads.configure();
+    }
 
     @Override
     public String name() {

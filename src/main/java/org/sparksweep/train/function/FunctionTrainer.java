@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.sparksweep.space.ValueType;
-import org.sparksweep.train.Knob;
+import org.sparksweep.plugin.Knob;
 import org.sparksweep.train.Trainer;
 import org.sparksweep.train.TrainingRun;
 

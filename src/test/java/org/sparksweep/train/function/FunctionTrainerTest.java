@@ -9,7 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.sparksweep.train.Knob;
+import org.sparksweep.plugin.Knob;
 import org.sparksweep.train.TrainingRun;
 
 /**

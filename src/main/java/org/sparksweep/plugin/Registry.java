@@ -1,4 +1,4 @@
-package org.sparksweep.registry;
+package org.sparksweep.plugin;
 
 import java.util.Map;
 import java.util.ServiceLoader;

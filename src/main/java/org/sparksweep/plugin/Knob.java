@@ -1,4 +1,4 @@
-package org.sparksweep.train;
+package org.sparksweep.plugin;
 
 import java.io.Serializable;
 import java.util.List;
