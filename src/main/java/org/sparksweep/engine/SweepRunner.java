@@ -39,60 +39,114 @@ public final class SweepRunner {
         Strategy strategy = Strategies.get(spec.search().strategy()).create(spec.search(), spec.space());
         TrialPlan plan = TrialPlan.of(spec, strategy.decoder());
         SweepStore store = SweepStore.at(spec.output());
+        Progress progress = new Progress(spec, strategy.plannedTrials().orElse(-1), listener);
 
-        int slots = Math.max(1, sc.defaultParallelism());
-        int chunk = Math.max(16, Math.min(1024, slots * 8));
-        long planned = strategy.plannedTrials().orElse(-1);
-        Map<TrialStatus, Long> byStatus = new EnumMap<>(TrialStatus.class);
-        TrialResult best = null;
-        long finished = 0;
-        double trainSeconds = 0;
+        JobProperties caller = JobProperties.of(sc);
+        boolean reduced = false;
+        try {
+            sc.setJobGroup("sweep " + spec.name(), "sweep " + spec.name(), true);
+            try (TrialRecords records = new TrialRecords(spark, new LeaderboardSchema(spec), store.records(spec.name()),
+                    RECORD_BATCH, RECORD_DELAY_MILLIS);
+                 TrialDispatcher dispatcher = new TrialDispatcher(sc, plan, "sweep " + spec.name())) {
+                records.clear();
+                try {
+                    dispatch(sc, strategy, dispatcher, records, progress);
+                } finally {
+                    records.drain(); // also when the sweep stops early: every finished trial is kept
+                }
+            }
+            long trialsDone = System.nanoTime();
+            sc.setJobDescription("sweep " + spec.name() + ": leaderboard");
+            Leaderboard.reduce(spark, store, spec.name(), spec.objective().direction());
+            reduced = true;
+            long end = System.nanoTime();
+            return new SweepSummary(spec.name(), progress.finished, progress.byStatus, progress.best, (end - start) / 1e9,
+                    (trialsDone - start) / 1e9, (end - trialsDone) / 1e9, progress.trainSeconds, progress.slots,
+                    store.leaderboard(spec.name()));
+        } finally {
+            if (!reduced && progress.finished > 0) reducePartial(store, spec);
+            caller.restore(sc);
+        }
+    }
 
-        sc.setJobGroup("sweep " + spec.name(), "sweep " + spec.name(), true);
-        try (TrialRecords records = new TrialRecords(spark, new LeaderboardSchema(spec), store.records(spec.name()),
-                RECORD_BATCH, RECORD_DELAY_MILLIS);
-             TrialDispatcher dispatcher = new TrialDispatcher(sc, plan, "sweep " + spec.name())) {
-            records.clear();
-            boolean exhausted = false;
-            while (true) {
-                // Keep at least one chunk queued beyond what is running, so no slot waits for a straggler.
-                while (!exhausted && dispatcher.inFlight() < chunk) {
-                    Proposal p = strategy.ask(chunk);
-                    if (p instanceof Proposal.Indices range) dispatcher.submit(range);
-                    else if (p instanceof Proposal.Done) exhausted = true;
-                    else break;
-                }
-                if (dispatcher.inFlight() == 0) {
-                    if (exhausted) break;
-                    throw new SweepFailedException("strategy " + spec.search().strategy() + " waits for results but no trial is running", null);
-                }
-                TrialResult r = dispatcher.next(500, TimeUnit.MILLISECONDS);
-                if (r == null) {
-                    records.flushIfDue();
-                    continue;
-                }
-                finished++;
-                byStatus.merge(r.status(), 1L, Long::sum);
-                trainSeconds += r.trainSeconds();
-                if (r.status() == TrialStatus.COMPLETED
-                        && (best == null || spec.objective().direction().better(r.objective(), best.objective()))) {
-                    best = r;
-                }
+    /** The driver loop proper: keep the slots busy, hand each result on as it arrives. */
+    private static void dispatch(SparkContext sc, Strategy strategy, TrialDispatcher dispatcher, TrialRecords records, Progress progress)
+            throws SweepFailedException, IOException, InterruptedException {
+        boolean exhausted = false;
+        while (true) {
+            // Slots are read every pass: executors come and go (dynamic allocation, lost executors).
+            int slots = Math.max(1, sc.defaultParallelism());
+            progress.slots = Math.max(progress.slots, slots);
+            int chunk = Math.max(16, Math.min(1024, slots * 8));
+            // Keep at least one chunk queued beyond what is running, so no slot waits for a straggler.
+            while (!exhausted && dispatcher.inFlight() < chunk) {
+                Proposal p = strategy.ask(chunk);
+                if (p instanceof Proposal.Indices range) dispatcher.submit(range.from(), range.to());
+                else if (p instanceof Proposal.Done) exhausted = true;
+                else break;
+            }
+            if (dispatcher.inFlight() == 0) {
+                if (exhausted) return;
+                throw new SweepFailedException("strategy " + progress.spec.search().strategy() + " waits for results but no trial is running", null);
+            }
+            TrialResult r = dispatcher.next(500, TimeUnit.MILLISECONDS);
+            if (r != null) {
+                progress.add(r);
                 strategy.tell(r);
                 records.add(r);
-                listener.trialFinished(r, finished, planned);
-                records.flushIfDue();
+                progress.listener.trialFinished(r, progress.finished, progress.planned);
             }
-            records.drain();
-        } finally {
-            sc.clearJobGroup();
+            records.flushIfDue();
         }
-        long trialsDone = System.nanoTime();
-        sc.setJobDescription("sweep " + spec.name() + ": leaderboard");
-        Leaderboard.reduce(spark, store, spec.name(), spec.objective().direction());
-        sc.setJobDescription(null);
-        long end = System.nanoTime();
-        return new SweepSummary(spec.name(), finished, byStatus, best, (end - start) / 1e9, (trialsDone - start) / 1e9,
-                (end - trialsDone) / 1e9, trainSeconds, slots, store.leaderboard(spec.name()));
+    }
+
+    /** After a failure, still publish what finished so it can be queried. */
+    private void reducePartial(SweepStore store, SweepSpec spec) {
+        try {
+            Leaderboard.reduce(spark, store, spec.name(), spec.objective().direction());
+        } catch (RuntimeException e) {
+            // the records stay on storage; the failure that stopped the sweep is the one to report
+        }
+    }
+
+    /** What the driver has seen so far. */
+    private static final class Progress {
+        final SweepSpec spec;
+        final long planned;
+        final SweepListener listener;
+        final Map<TrialStatus, Long> byStatus = new EnumMap<>(TrialStatus.class);
+        TrialResult best;
+        long finished;
+        double trainSeconds;
+        int slots;
+
+        Progress(SweepSpec spec, long planned, SweepListener listener) {
+            this.spec = spec;
+            this.planned = planned;
+            this.listener = listener;
+        }
+
+        void add(TrialResult r) {
+            finished++;
+            byStatus.merge(r.status(), 1L, Long::sum);
+            trainSeconds += r.trainSeconds();
+            if (r.status() == TrialStatus.COMPLETED && (best == null || spec.objective().direction().better(r.objective(), best.objective()))) {
+                best = r;
+            }
+        }
+    }
+
+    /** The caller's job group and description (a notebook's, say), put back when the sweep ends. */
+    private record JobProperties(String group, String interrupt, String description) {
+        static JobProperties of(SparkContext sc) {
+            return new JobProperties(sc.getLocalProperty("spark.jobGroup.id"), sc.getLocalProperty("spark.job.interruptOnCancel"),
+                    sc.getLocalProperty("spark.job.description"));
+        }
+
+        void restore(SparkContext sc) {
+            sc.setLocalProperty("spark.jobGroup.id", group);
+            sc.setLocalProperty("spark.job.interruptOnCancel", interrupt);
+            sc.setLocalProperty("spark.job.description", description);
+        }
     }
 }

@@ -1,7 +1,14 @@
 package org.sparksweep.engine;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
+import java.io.ObjectStreamClass;
 import java.io.Serializable;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
@@ -10,7 +17,6 @@ import java.util.concurrent.TimeUnit;
 import org.apache.spark.SimpleFutureAction;
 import org.apache.spark.SparkContext;
 import org.apache.spark.rdd.RDD;
-import org.sparksweep.search.Proposal;
 import org.sparksweep.trial.TrialResult;
 import scala.Function0;
 import scala.Function1;
@@ -23,13 +29,21 @@ import scala.util.Try;
  * the driver the moment its task ends (through {@link SparkContext#submitJob}'s result handler),
  * not when the whole job ends. Several jobs may be in flight, so the slots of a finishing job are
  * filled by the next one's tasks instead of waiting for its slowest trial.
+ *
+ * <p>A task fails only when something outside the trial went wrong (the trial body turns its own
+ * failures into results) and Spark's task retries are used up. Spark then aborts the whole job, so
+ * the trials of that job that had not reported are submitted again, each as a job of its own: the
+ * innocent ones complete, and the one whose task keeps failing becomes a FAILED result.
+ *
+ * <p>Results travel as Java-serialised bytes, so they do not depend on the cluster's
+ * {@code spark.serializer} (Kryo cannot handle records).
  */
 final class TrialDispatcher implements AutoCloseable {
     private final SparkContext sc;
     private final TrialPlan plan;
     private final String description;
     private final BlockingQueue<TrialResult> finished = new LinkedBlockingQueue<>();
-    private final List<SimpleFutureAction<BoxedUnit>> jobs = new ArrayList<>();
+    private final List<Job> jobs = new ArrayList<>();
     private long inFlight;
 
     TrialDispatcher(SparkContext sc, TrialPlan plan, String description) {
@@ -38,29 +52,35 @@ final class TrialDispatcher implements AutoCloseable {
         this.description = description;
     }
 
-    /** Starts one job with a task per index in the range. */
-    void submit(Proposal.Indices range) {
-        int tasks = Math.toIntExact(range.count());
-        RDD<Object> indices = sc.range(range.from(), range.to(), 1, tasks);
+    /** Starts one job with a task per index in [from, to). */
+    void submit(long from, long to) {
+        startJob(from, to);
+        inFlight += to - from;
+    }
+
+    private void startJob(long from, long to) {
+        int tasks = Math.toIntExact(to - from);
+        Job job = new Job(from, to);
+        RDD<Object> indices = sc.range(from, to, 1, tasks);
         TrialPlan p = plan;
-        Function1<scala.collection.Iterator<Object>, ArrayList<TrialResult>> body =
-                (Function1<scala.collection.Iterator<Object>, ArrayList<TrialResult>> & Serializable) it -> {
+        Function1<scala.collection.Iterator<Object>, byte[]> body =
+                (Function1<scala.collection.Iterator<Object>, byte[]> & Serializable) it -> {
                     ArrayList<TrialResult> out = new ArrayList<>(1);
                     while (it.hasNext()) out.add(TrialRunner.run(p, (Long) it.next()));
-                    return out;
+                    return serialize(out);
                 };
         List<Object> partitions = new ArrayList<>(tasks);
         for (int i = 0; i < tasks; i++) partitions.add(i);
-        Function2<Object, ArrayList<TrialResult>, BoxedUnit> onTaskResult = (partition, results) -> {
-            finished.addAll(results);
+        Function2<Object, byte[], BoxedUnit> onTaskResult = (partition, bytes) -> {
+            job.reported((Integer) partition);
+            finished.addAll(deserialize(bytes));
             return BoxedUnit.UNIT;
         };
         Function0<BoxedUnit> onJobEnd = () -> BoxedUnit.UNIT;
-        sc.setJobDescription(description + ", trials " + range.from() + "-" + (range.to() - 1));
-        SimpleFutureAction<BoxedUnit> job = sc.submitJob(indices, body,
-                scala.jdk.javaapi.CollectionConverters.asScala(partitions).toSeq(), onTaskResult, onJobEnd);
+        sc.setJobDescription(description + ", trials " + from + (tasks > 1 ? "-" + (to - 1) : ""));
+        job.action = sc.submitJob(indices, body, scala.jdk.javaapi.CollectionConverters.asScala(partitions).toSeq(),
+                onTaskResult, onJobEnd);
         jobs.add(job);
-        inFlight += tasks;
     }
 
     long inFlight() {
@@ -70,37 +90,92 @@ final class TrialDispatcher implements AutoCloseable {
     /**
      * The next finished trial, waiting up to the timeout; null if none finished in time.
      *
-     * @throws SweepFailedException when a job failed for a reason outside any trial (e.g. executors
-     *                              lost beyond Spark's retries), since its trials will never report
+     * @throws SweepFailedException when Spark itself has stopped, so no trial can run any more
      */
     TrialResult next(long timeout, TimeUnit unit) throws InterruptedException, SweepFailedException {
-        TrialResult r = finished.poll(timeout, unit);
-        if (r != null) {
-            inFlight--;
-            return r;
-        }
         checkJobs();
-        return null;
+        TrialResult r = finished.poll(timeout, unit);
+        if (r == null) return null;
+        inFlight--;
+        return r;
     }
 
     private void checkJobs() throws SweepFailedException {
-        Iterator<SimpleFutureAction<BoxedUnit>> it = jobs.iterator();
-        while (it.hasNext()) {
-            SimpleFutureAction<BoxedUnit> job = it.next();
-            if (!job.isCompleted()) continue;
-            Try<BoxedUnit> outcome = job.value().get();
-            if (outcome.isFailure()) {
-                Throwable cause = outcome.failed().get();
-                throw new SweepFailedException("a Spark job of the sweep failed outside any trial: " + cause.getMessage(), cause);
-            }
+        List<Job> failed = new ArrayList<>();
+        for (Iterator<Job> it = jobs.iterator(); it.hasNext(); ) {
+            Job job = it.next();
+            if (!job.action.isCompleted()) continue;
             it.remove(); // every result of a finished job is already queued
+            Try<BoxedUnit> outcome = job.action.value().get();
+            if (outcome.isFailure()) {
+                job.cause = outcome.failed().get();
+                failed.add(job);
+            }
+        }
+        for (Job job : failed) {
+            if (sc.isStopped()) {
+                throw new SweepFailedException("Spark stopped while the sweep was running: " + job.cause.getMessage(), job.cause);
+            }
+            if (job.to - job.from == 1) {
+                finished.add(TrialRunner.lost(plan, job.from, job.cause));
+                continue;
+            }
+            for (long index : job.unreported()) startJob(index, index + 1);
         }
     }
 
     @Override
     public void close() {
-        for (SimpleFutureAction<BoxedUnit> job : jobs) {
-            if (!job.isCompleted()) job.cancel();
+        for (Job job : jobs) {
+            if (!job.action.isCompleted()) job.action.cancel();
+        }
+    }
+
+    /** One Spark job of trials [from, to) and which of its tasks have reported. */
+    private static final class Job {
+        final long from;
+        final long to;
+        private final BitSet reported = new BitSet();
+        SimpleFutureAction<BoxedUnit> action;
+        Throwable cause;
+
+        Job(long from, long to) {
+            this.from = from;
+            this.to = to;
+        }
+
+        synchronized void reported(int partition) {
+            reported.set(partition);
+        }
+
+        synchronized List<Long> unreported() {
+            List<Long> out = new ArrayList<>();
+            for (int p = reported.nextClearBit(0); p < to - from; p = reported.nextClearBit(p + 1)) out.add(from + p);
+            return out;
+        }
+    }
+
+    static byte[] serialize(ArrayList<TrialResult> results) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(512);
+        try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
+            out.writeObject(results);
+        } catch (IOException e) {
+            throw new IllegalStateException("could not serialise trial results", e);
+        }
+        return bytes.toByteArray();
+    }
+
+    @SuppressWarnings("unchecked")
+    static List<TrialResult> deserialize(byte[] bytes) {
+        try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes)) {
+            @Override
+            protected Class<?> resolveClass(ObjectStreamClass desc) throws IOException, ClassNotFoundException {
+                return Class.forName(desc.getName(), false, TrialResult.class.getClassLoader());
+            }
+        }) {
+            return (List<TrialResult>) in.readObject();
+        } catch (IOException | ClassNotFoundException e) {
+            throw new IllegalStateException("could not read trial results sent by an executor", e);
         }
     }
 }

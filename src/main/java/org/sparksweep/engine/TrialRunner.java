@@ -2,7 +2,9 @@ package org.sparksweep.engine;
 
 import java.net.InetAddress;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.apache.spark.SparkEnv;
 import org.sparksweep.data.DataCache;
@@ -28,8 +30,8 @@ public final class TrialRunner {
     private TrialRunner() {}
 
     public static TrialResult run(TrialPlan plan, long index) {
-        TrialConfig config = plan.decoder().decode(index);
-        String id = TrialId.of(plan.sweep(), config, plan.seed());
+        TrialConfig config = null;
+        String id = TrialId.undecodable(plan.sweep(), index, plan.seed());
         Instant started = Instant.now();
         long t0 = System.nanoTime();
         TrialStatus status;
@@ -37,6 +39,8 @@ public final class TrialRunner {
         Double objective = null;
         String error = null;
         try {
+            config = plan.decoder().decode(index);
+            id = TrialId.of(plan.sweep(), config, plan.seed());
             Trainer trainer = Trainers.get(plan.trainer());
             TrainingData data = trainer.needsData() ? DataCache.get(plan.data()) : null;
             Map<String, Object> settings = new HashMap<>(plan.settings());
@@ -62,13 +66,33 @@ public final class TrialRunner {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("trial " + id + " was interrupted (its task was killed)", e);
-        } catch (Exception | StackOverflowError | OutOfMemoryError | LinkageError e) {
+        } catch (Throwable e) { // anything thrown inside a trial is that trial's failure, never the task's
             status = TrialStatus.FAILED;
             error = describe(e);
         }
         double seconds = (System.nanoTime() - t0) / 1e9;
-        return new TrialResult(id, index, config, plan.seed(), status, metrics, objective, error,
-                started, Instant.now(), seconds, HOST, executorId());
+        return new TrialResult(id, index, config == null ? new TrialConfig(Map.of()) : config, plan.seed(), status, metrics,
+                objective, error, started, Instant.now(), seconds, HOST, executorId());
+    }
+
+    /**
+     * The result of a trial whose task kept failing outside the trial (executor lost, JVM killed for
+     * memory, ...) until Spark gave up on it; made on the driver.
+     */
+    static TrialResult lost(TrialPlan plan, long index, Throwable cause) {
+        TrialConfig config;
+        String id;
+        try {
+            config = plan.decoder().decode(index);
+            id = TrialId.of(plan.sweep(), config, plan.seed());
+        } catch (RuntimeException e) {
+            config = new TrialConfig(Map.of());
+            id = TrialId.undecodable(plan.sweep(), index, plan.seed());
+        }
+        Instant now = Instant.now();
+        return new TrialResult(id, index, config, plan.seed(), TrialStatus.FAILED, Map.of(), null,
+                "the task running this trial failed outside the trial, after Spark's retries: " + describe(cause),
+                now, now, 0, null, null);
     }
 
     /** The metrics with a value; a trainer may report null for one it could not compute. */
@@ -80,16 +104,19 @@ public final class TrialRunner {
         return out;
     }
 
-    /** "Type: message (caused by Type: message)" with the innermost causes, capped in length. */
+    /** "Type: message (caused by Type: message)", with the first causes and always the root cause, capped in length. */
     static String describe(Throwable e) {
+        List<Throwable> chain = new ArrayList<>();
+        for (Throwable t = e; t != null && !chain.contains(t); t = t.getCause()) chain.add(t);
+        if (chain.size() > 4) chain = List.of(chain.get(0), chain.get(1), chain.get(2), chain.get(chain.size() - 1));
         StringBuilder sb = new StringBuilder();
-        int depth = 0;
-        for (Throwable t = e; t != null && depth < 4; t = t.getCause() == t ? null : t.getCause(), depth++) {
-            if (depth > 0) sb.append(" (caused by ");
+        for (int i = 0; i < chain.size(); i++) {
+            Throwable t = chain.get(i);
+            if (i > 0) sb.append(" (caused by ");
             sb.append(t.getClass().getName());
             if (t.getMessage() != null) sb.append(": ").append(t.getMessage());
         }
-        for (int i = 1; i < depth; i++) sb.append(')');
+        sb.append(")".repeat(Math.max(0, chain.size() - 1)));
         return sb.length() > MAX_ERROR_CHARS ? sb.substring(0, MAX_ERROR_CHARS) + "…" : sb.toString();
     }
 

@@ -14,6 +14,11 @@ public final class TrialId {
         return sha256Hex(sweep + '\n' + config.canonicalJson() + '\n' + seed).substring(0, 16);
     }
 
+    /** The id of a trial whose config could not even be decoded: unique per sweep, index and seed. */
+    public static String undecodable(String sweep, long index, long seed) {
+        return sha256Hex(sweep + "\n#" + index + '\n' + seed).substring(0, 16);
+    }
+
     public static String sha256Hex(String text) {
         try {
             MessageDigest md = MessageDigest.getInstance("SHA-256");

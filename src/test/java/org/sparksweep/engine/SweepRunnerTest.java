@@ -183,6 +183,28 @@ class SweepRunnerTest {
     }
 
     @Test
+    void aTaskThatFailsOutsideItsTrialIsAFailedRowAndTheRestOfItsJobStillRuns() throws Exception {
+        SweepSpec spec = spec("""
+                name: task-failure
+                model: {trainer: test-faulty}
+                objective: {metric: score, direction: maximize}
+                search: {strategy: grid}
+                space:
+                  x: {choice: [1.0, 2.0, 3.0, 4.0, 5.0, 6.0, 7.0]}
+                  mode: {choice: [ok, ok2], when: {x: [1.0]}}
+                """.replace("ok2", "kill"));
+        SweepSummary summary = new SweepRunner(spark).run(spec, SweepListener.NONE);
+        assertEquals(8, summary.trials());
+        assertEquals(Map.of(TrialStatus.COMPLETED, 7L, TrialStatus.FAILED, 1L), summary.byStatus());
+        List<Row> failed = sql("SELECT param_mode, error, config_json FROM trials WHERE sweep = 'task-failure' AND status = 'FAILED'");
+        assertEquals(1, failed.size());
+        assertEquals("kill", failed.get(0).getString(0), "the row keeps its hyperparameters");
+        assertTrue(failed.get(0).getString(1).contains("failed outside the trial")
+                && failed.get(0).getString(1).contains("simulated kill"), failed.get(0).getString(1));
+        assertEquals(7L, sql("SELECT count(*) FROM trials WHERE sweep = 'task-failure' AND status = 'COMPLETED'").get(0).getLong(0));
+    }
+
+    @Test
     void repeatedRandomSamplesBecomeOneRowPerTrialId() throws Exception {
         SweepSpec spec = spec("""
                 name: repeats

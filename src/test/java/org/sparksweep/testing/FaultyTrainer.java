@@ -11,7 +11,8 @@ import org.sparksweep.train.TrainingRun;
 /**
  * A trainer that misbehaves on request, registered through META-INF/services exactly as a user's
  * trainer would be: {@code mode} ok returns score = x, throw throws, nan reports a NaN objective,
- * diverge throws {@link DivergedException}, missing reports no objective at all.
+ * diverge throws {@link DivergedException}, missing reports no objective at all, kill behaves as a
+ * trial whose task was killed (interrupted), which fails the Spark task itself.
  */
 public final class FaultyTrainer implements Trainer {
     public static final String FAILURE_MESSAGE = "deliberate failure for x=";
@@ -24,7 +25,7 @@ public final class FaultyTrainer implements Trainer {
     @Override
     public List<Knob> knobs() {
         return List.of(
-                Knob.oneOf("mode", List.of("ok", "throw", "nan", "diverge", "missing"), "ok", "how to behave"),
+                Knob.oneOf("mode", List.of("ok", "throw", "nan", "diverge", "missing", "kill"), "ok", "how to behave"),
                 Knob.of("x", ValueType.DOUBLE, 1.0, "the score to report"),
                 Knob.of("label", ValueType.STRING, "plain", "free text, to check values are stored verbatim"));
     }
@@ -40,13 +41,17 @@ public final class FaultyTrainer implements Trainer {
     }
 
     @Override
-    public Map<String, Double> train(TrainingRun run) {
+    public Map<String, Double> train(TrainingRun run) throws InterruptedException {
         double x = run.getDouble("x");
         return switch (run.getString("mode")) {
             case "throw" -> throw new IllegalStateException(FAILURE_MESSAGE + x);
             case "nan" -> Map.of("score", Double.NaN, "other", 1.0);
             case "diverge" -> throw new DivergedException("loss exploded at x=" + x);
             case "missing" -> Map.of("other", x);
+            case "kill" -> {
+                Thread.currentThread().interrupt();
+                throw new InterruptedException("simulated kill of the task");
+            }
             default -> Map.of("score", x, "other", -x);
         };
     }
