@@ -24,7 +24,15 @@ public final class Main implements Runnable {
     CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
-        System.exit(execute(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args));
+        int code = execute(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args);
+        if ("cluster".equals(System.getProperty("spark.submit.deployMode"))) {
+            // In cluster deploy mode the driver runs inside the cluster manager's application master,
+            // which reads an early System.exit as a crash (YARN would run the whole sweep again).
+            // A sweep with failed trials is a finished application; only a real error fails it.
+            if (code == OK || code == TRIALS_FAILED) return;
+            throw new IllegalStateException("sparksweep " + String.join(" ", args) + " ended with exit code " + code);
+        }
+        System.exit(code);
     }
 
     /** Runs a command line with the given streams and returns its exit code. */

@@ -30,6 +30,9 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--output", description = "leaderboard root, a path or Hadoop FileSystem URI (default: the spec's output)")
     String output;
 
+    @Option(names = "--allow-local-output", description = "allow a local (file:) leaderboard root on a cluster, when every executor sees that path")
+    boolean allowLocalOutput;
+
     @Option(names = "--top", defaultValue = "10", description = "leaderboard rows to print at the end (default: ${DEFAULT-VALUE})")
     int top;
 
@@ -55,6 +58,14 @@ final class RunCommand implements Callable<Integer> {
         SweepSummary summary;
         try (Sessions.Handle session = Sessions.open("sparksweep " + spec.name(), master)) {
             SparkSession spark = session.spark();
+            String sparkMaster = spark.sparkContext().master();
+            if (spec.output().startsWith("file:") && !sparkMaster.startsWith("local") && !allowLocalOutput) {
+                err.println(spec.source() + ": output: " + spec.output() + " is on this machine's disk, but the executors of "
+                        + sparkMaster + " write to their own disks, so results would be lost. Set output: to a filesystem every"
+                        + " executor shares (hdfs://..., s3a://...), or pass --allow-local-output if this path is on all of them"
+                        + " (one machine, or a shared mount).");
+                return Main.BAD_INPUT;
+            }
             out.println("spark " + spark.version() + " master " + spark.sparkContext().master() + ", "
                     + spark.sparkContext().defaultParallelism() + " task slots; leaderboard " + SweepStore.at(spec.output()).root());
             out.flush();

@@ -29,10 +29,6 @@ public final class Registry<T> {
         return t;
     }
 
-    public boolean has(String name) {
-        return load().containsKey(name);
-    }
-
     /** All of them, sorted by name. */
     public Map<String, T> all() {
         return load();

@@ -100,7 +100,7 @@ public sealed interface Domain extends Serializable
         public long indexOf(Object v) { return -1; }
         /** Quantised points, duplicates dropped; only needed with q (points stay few, so computing them is cheap). */
         private List<Double> gridPoints() {
-            return Quantizer.distinct(points, this::point, q, lower, upper);
+            return Quantizer.grid(this, () -> Quantizer.distinct(points, this::point, q, lower, upper));
         }
         public String describe() {
             return "uniform(" + lower + ", " + upper + ")" + (q == null ? "" : " q " + q)
@@ -125,7 +125,7 @@ public sealed interface Domain extends Serializable
             return points == 1 ? Math.exp((a + b) / 2) : k == points - 1 ? upper : k == 0 ? lower : Math.exp(a + (b - a) * k / (points - 1));
         }
         private List<Double> gridPoints() {
-            return Quantizer.distinct(points, this::point, q, lower, upper);
+            return Quantizer.grid(this, () -> Quantizer.distinct(points, this::point, q, lower, upper));
         }
         public String describe() {
             return "logUniform(" + lower + ", " + upper + ")" + (q == null ? "" : " q " + q)

@@ -32,6 +32,13 @@ final class Quantizer {
         return multiple(k, q);
     }
 
+    private static final java.util.Map<Domain, List<Double>> GRID = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** A domain's quantised grid points, computed once per JVM (decoding a trial must not rebuild them). */
+    static List<Double> grid(Domain domain, java.util.function.Supplier<List<Double>> compute) {
+        return GRID.computeIfAbsent(domain, d -> compute.get());
+    }
+
     /** {@code count} points from a generator, quantized when q is set, with duplicates dropped in order. */
     static List<Double> distinct(int count, IntToDoubleFunction point, Double q, double lower, double upper) {
         List<Double> out = new ArrayList<>(count);

@@ -31,6 +31,7 @@ public final class TrialConfig implements Serializable {
         return values.get(name);
     }
 
+    /** Whether the parameter is active in this trial. */
     public boolean has(String name) {
         return values.containsKey(name);
     }

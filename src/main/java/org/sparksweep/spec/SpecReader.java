@@ -143,7 +143,11 @@ public final class SpecReader {
     private Map<String, Object> settings(Obj model, Trainer trainer, List<Parameter> parameters) {
         Map<String, Knob> knobs = knobsOf(trainer);
         Set<String> searched = new LinkedHashSet<>();
-        for (Parameter p : parameters) searched.add(p.name());
+        Set<String> conditional = new LinkedHashSet<>();
+        for (Parameter p : parameters) {
+            searched.add(p.name());
+            if (p.conditional()) conditional.add(p.name());
+        }
         Map<String, Object> settings = new LinkedHashMap<>();
         if (model != null) {
             List<String> allowed = new ArrayList<>(knobs.keySet());
@@ -169,6 +173,10 @@ public final class SpecReader {
             if (searched.contains(k.name())) {
                 // a conditional parameter's default stands in while it is inactive; an active one overrides it
                 if (!k.required()) settings.put(k.name(), k.defaultValue());
+                else if (conditional.contains(k.name())) {
+                    problem("space." + k.name() + ".when", "trainer " + trainer.name() + " needs " + k.name()
+                            + " in every trial and it has no default: fix it under model: or search it without a condition");
+                }
                 continue;
             }
             if (k.required()) {
@@ -335,6 +343,10 @@ public final class SpecReader {
         }
         if (lower > upper) {
             problem(path + ".range", "lower bound must be <= upper bound, got [" + lower + ", " + upper + "]");
+            return null;
+        }
+        if (upper - lower < 0) { // the difference overflowed
+            problem(path + ".range", "spans more integers than a grid can index; narrow it, or use uniform");
             return null;
         }
         return new Domain.IntRange(lower, upper, step);

@@ -7,9 +7,5 @@ public enum TrialStatus {
     /** The trainer threw; the message is in the row. */
     FAILED,
     /** The loss or the objective became NaN or infinite. */
-    DIVERGED;
-
-    public boolean failed() {
-        return this != COMPLETED;
-    }
+    DIVERGED
 }

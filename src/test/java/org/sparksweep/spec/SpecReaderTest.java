@@ -436,6 +436,13 @@ class SpecReaderTest {
                 bad("conditions in a cycle",
                         dl4j().space("layers: {choice: [1, 2], when: {width: 8}}", "width: {choice: [8, 16], when: {layers: 1}}"),
                         "space.layers.when", "conditions form a cycle: layers -> width -> layers"),
+                bad("required knob searched only under a condition",
+                        function().put("model", "{trainer: function}")
+                                .space("dimensions: {choice: [1, 2]}", "function: {choice: [sphere, ackley], when: {dimensions: 2}}"),
+                        "space.function.when", "trainer function needs function in every trial and it has no default"),
+                bad("range too wide to index",
+                        dl4j().space("width: {range: [-9223372036854775807, 9223372036854775807]}"),
+                        "space.width.range", "spans more integers than a grid can index"),
                 bad("data for the function trainer",
                         function().put("data", "{source: iris}"),
                         "data", "trainer function reads no data; remove data:"),

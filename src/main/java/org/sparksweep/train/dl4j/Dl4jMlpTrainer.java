@@ -36,9 +36,6 @@ import org.sparksweep.train.TrainingRun;
  * validation split.
  */
 public final class Dl4jMlpTrainer implements Trainer {
-    static {
-        Nd4jThreads.configure();
-    }
 
     @Override
     public String name() {
@@ -74,6 +71,7 @@ public final class Dl4jMlpTrainer implements Trainer {
 
     @Override
     public Map<String, Double> train(TrainingRun run) {
+        Nd4jThreads.configure(); // here, not at load: listing trainers must not load ND4J's native code
         TrainingData data = run.data();
         Dataset train = data.train();
         if (train.classes() < 2) {

@@ -10,11 +10,20 @@ import org.nd4j.linalg.factory.Nd4j;
 final class Nd4jThreads {
     static final String ENV = "OMP_NUM_THREADS";
 
+    private static volatile boolean configured;
+
     private Nd4jThreads() {}
 
+    /** Once per JVM. */
     static void configure() {
-        if (System.getenv(ENV) != null) return;
-        Nd4j.getEnvironment().setMaxThreads(1);
-        Nd4j.getEnvironment().setMaxMasterThreads(1);
+        if (configured) return;
+        synchronized (Nd4jThreads.class) {
+            if (configured) return;
+            if (System.getenv(ENV) == null) {
+                Nd4j.getEnvironment().setMaxThreads(1);
+                Nd4j.getEnvironment().setMaxMasterThreads(1);
+            }
+            configured = true;
+        }
     }
 }
