@@ -19,7 +19,7 @@ import picocli.CommandLine.Option;
  * and N small {@code dl4j-mlp} trials on Iris. Prints trials per second and engine efficiency =
  * Σ trial training seconds / (wall seconds × task slots).
  */
-@Command(name = "benchmark", description = "Measures engine throughput and efficiency on function and dl4j-mlp trials.")
+@Command(name = "benchmark", mixinStandardHelpOptions = true, description = "Measures engine throughput and efficiency on function and dl4j-mlp trials.")
 final class BenchmarkCommand implements Callable<Integer> {
     @Option(names = "--function-trials", defaultValue = "400", description = "function trials (default: ${DEFAULT-VALUE})")
     int functionTrials;
@@ -36,8 +36,8 @@ final class BenchmarkCommand implements Callable<Integer> {
     @Option(names = "--rounds", defaultValue = "2", description = "times to run each scenario; the first includes JVM warm-up (default: ${DEFAULT-VALUE})")
     int rounds;
 
-    @Option(names = "--master", description = "Spark master (default: spark-submit's, else local[*])")
-    String master;
+    @picocli.CommandLine.Mixin
+    SparkOptions sparkOptions;
 
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec command;
@@ -68,7 +68,7 @@ final class BenchmarkCommand implements Callable<Integer> {
                   learningRate: {logUniform: [0.003, 0.05]}
                 output: %s
                 """.formatted(epochs, dl4jTrials, dir.toUri()), "benchmark dl4j-mlp spec", false);
-        try (Sessions.Handle session = Sessions.open("sparksweep benchmark", master)) {
+        try (Sessions.Handle session = sparkOptions.open("sparksweep benchmark")) {
             SparkSession spark = session.spark();
             out.println("spark " + spark.version() + " master " + spark.sparkContext().master() + ", "
                     + spark.sparkContext().defaultParallelism() + " task slots, " + Runtime.getRuntime().availableProcessors() + " cores");

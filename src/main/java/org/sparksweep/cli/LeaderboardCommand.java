@@ -19,7 +19,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-@Command(name = "leaderboard", description = "Prints the ranking of one sweep, or of every sweep under the leaderboard root.")
+@Command(name = "leaderboard", mixinStandardHelpOptions = true, description = "Prints the ranking of one sweep, or of every sweep under the leaderboard root.")
 final class LeaderboardCommand implements Callable<Integer> {
     @Mixin
     QueryOptions query;

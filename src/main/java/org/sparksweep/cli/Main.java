@@ -3,7 +3,7 @@ package org.sparksweep.cli;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import org.sparksweep.store.LeaderboardSchema;
+import org.sparksweep.EngineVersion;
 
 /**
  * The sparksweep command line; the same entry point for the local launcher and for spark-submit.
@@ -55,7 +55,7 @@ public final class Main implements Runnable {
     static final class Version implements CommandLine.IVersionProvider {
         @Override
         public String[] getVersion() {
-            return new String[] {"sparksweep " + LeaderboardSchema.ENGINE_VERSION};
+            return new String[] {"sparksweep " + EngineVersion.VALUE};
         }
     }
 }

@@ -25,8 +25,8 @@ final class QueryOptions {
     @Option(names = "--format", defaultValue = "table", description = "table, csv or json (default: ${DEFAULT-VALUE})")
     TableWriter.Format format;
 
-    @Option(names = "--master", description = "Spark master (default: spark-submit's, else local[*])")
-    String master;
+    @picocli.CommandLine.Mixin
+    SparkOptions sparkOptions;
 
     @Spec(Spec.Target.MIXEE)
     CommandSpec command;
@@ -57,7 +57,7 @@ final class QueryOptions {
             err.println(e.getMessage());
             return Main.BAD_INPUT;
         }
-        try (Sessions.Handle session = Sessions.open("sparksweep query", master)) {
+        try (Sessions.Handle session = sparkOptions.open("sparksweep query")) {
             SparkSession spark = session.spark();
             TableWriter.print(query.on(spark), format, out);
             out.flush();

@@ -19,13 +19,13 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "run", description = "Runs a sweep: prints a line per finished trial, then the top of the leaderboard.")
+@Command(name = "run", mixinStandardHelpOptions = true, description = "Runs a sweep: prints a line per finished trial, then the top of the leaderboard.")
 final class RunCommand implements Callable<Integer> {
     @Parameters(paramLabel = "SPEC", description = "sweep spec (.yaml, .yml or .json)")
     Path specFile;
 
-    @Option(names = "--master", description = "Spark master (default: spark-submit's, else local[*])")
-    String master;
+    @picocli.CommandLine.Mixin
+    SparkOptions sparkOptions;
 
     @Option(names = "--output", description = "leaderboard root, a path or Hadoop FileSystem URI (default: the spec's output)")
     String output;
@@ -56,7 +56,7 @@ final class RunCommand implements Callable<Integer> {
                 + spec.objective().metric());
         out.flush();
         SweepSummary summary;
-        try (Sessions.Handle session = Sessions.open("sparksweep " + spec.name(), master)) {
+        try (Sessions.Handle session = sparkOptions.open("sparksweep " + spec.name())) {
             SparkSession spark = session.spark();
             String sparkMaster = spark.sparkContext().master();
             if (spec.output().startsWith("file:") && !sparkMaster.startsWith("local") && !allowLocalOutput) {

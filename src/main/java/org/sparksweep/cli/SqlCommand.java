@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "sql", description = "Runs a Spark SQL query with every sweep's trials registered as the view `trials`.")
+@Command(name = "sql", mixinStandardHelpOptions = true, description = "Runs a Spark SQL query with every sweep's trials registered as the view `trials`.")
 final class SqlCommand implements Callable<Integer> {
     @Mixin
     QueryOptions query;

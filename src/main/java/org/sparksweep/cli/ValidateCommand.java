@@ -10,7 +10,7 @@ import org.sparksweep.spec.SweepSpec;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "validate", description = "Checks a spec without running anything and prints the resolved search space and its size.")
+@Command(name = "validate", mixinStandardHelpOptions = true, description = "Checks a spec without running anything and prints the resolved search space and its size.")
 final class ValidateCommand implements Callable<Integer> {
     @Parameters(paramLabel = "SPEC", description = "sweep spec (.yaml, .yml or .json)")
     Path specFile;

@@ -1,17 +1,15 @@
 package org.sparksweep.store;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Properties;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
+import org.sparksweep.EngineVersion;
 import org.sparksweep.space.Parameter;
 import org.sparksweep.spec.SweepSpec;
 import org.sparksweep.train.Trainers;
@@ -23,8 +21,6 @@ import org.sparksweep.trial.TrialResult;
  * ({@code metric_*}). The sweep name is the Parquet partition column, not stored in the rows.
  */
 public final class LeaderboardSchema {
-    public static final String ENGINE_VERSION = engineVersion();
-
     private final SweepSpec spec;
     private final List<String> metrics;
     private final StructType recordType;
@@ -82,7 +78,7 @@ public final class LeaderboardSchema {
         v.add(spec.objective().metric());
         v.add(spec.objective().direction().label());
         v.add(spec.specHash());
-        v.add(ENGINE_VERSION);
+        v.add(EngineVersion.VALUE);
         return RowFactory.create(v.toArray());
     }
 
@@ -97,16 +93,5 @@ public final class LeaderboardSchema {
 
     private static StructField field(String name, DataType type, boolean nullable) {
         return DataTypes.createStructField(name, type, nullable);
-    }
-
-    private static String engineVersion() {
-        try (InputStream in = LeaderboardSchema.class.getResourceAsStream("/org/sparksweep/version.properties")) {
-            if (in == null) return "unknown";
-            Properties p = new Properties();
-            p.load(in);
-            return p.getProperty("version", "unknown");
-        } catch (IOException e) {
-            return "unknown";
-        }
     }
 }
