@@ -3,12 +3,18 @@ package org.sparksweep.store;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.apache.parquet.hadoop.metadata.CompressionCodecName;
+import org.apache.parquet.hadoop.util.HadoopOutputFile;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 import org.sparksweep.trial.TrialResult;
 
@@ -17,22 +23,34 @@ import org.sparksweep.trial.TrialResult;
  * batches (every {@code batchSize} results or {@code maxDelayMillis}), so the driver holds at most
  * a batch or two however long the sweep runs. Batches are written by a background thread, one at a
  * time and in order, so the driver loop keeps dispatching trials while a batch is written.
+ *
+ * <p>Each batch becomes one file, {@code part-NNNNN-UUID.parquet}, written by the driver itself
+ * through the Hadoop FileSystem API: no Spark job, so a batch never waits behind queued trial
+ * tasks for a slot. The file is written under a name starting with {@code _} (which Spark's reader
+ * skips) and renamed into place, so readers never see half a file.
  */
 public final class TrialRecords implements AutoCloseable {
-    private final SparkSession spark;
     private final LeaderboardSchema schema;
+    private final ParquetRows files;
     private final String path;
+    private final Path dir;
+    private final Configuration conf;
+    private final CompressionCodecName codec;
     private final int batchSize;
     private final long maxDelayMillis;
     private final ExecutorService writer;
     private final List<Future<?>> writes = new ArrayList<>();
     private List<Row> pending = new ArrayList<>();
     private long oldestPendingAt;
+    private long batches;
 
     public TrialRecords(SparkSession spark, LeaderboardSchema schema, String path, int batchSize, long maxDelayMillis) {
-        this.spark = spark;
         this.schema = schema;
+        this.files = new ParquetRows(schema.recordType());
         this.path = path;
+        this.dir = new Path(path);
+        this.conf = new Configuration(spark.sparkContext().hadoopConfiguration());
+        this.codec = codec(spark.conf().get("spark.sql.parquet.compression.codec"));
         this.batchSize = batchSize;
         this.maxDelayMillis = maxDelayMillis;
         this.writer = Executors.newSingleThreadExecutor(r -> {
@@ -58,9 +76,37 @@ public final class TrialRecords implements AutoCloseable {
         checkWrites(false);
         if (pending.isEmpty()) return;
         List<Row> batch = pending;
+        long number = batches++;
         pending = new ArrayList<>();
-        writes.add(writer.submit(() ->
-                spark.createDataFrame(batch, schema.recordType()).coalesce(1).write().mode(SaveMode.Append).parquet(path)));
+        writes.add(writer.submit(() -> {
+            write(batch, number);
+            return null;
+        }));
+    }
+
+    /** Writes one batch as one file: to a name Spark's reader skips, then renamed into place. */
+    private void write(List<Row> batch, long number) throws IOException {
+        FileSystem fs = dir.getFileSystem(conf);
+        if (!fs.mkdirs(dir)) throw new IOException("could not create directory " + dir);
+        String name = String.format(Locale.ROOT, "part-%05d-%s.parquet", number, UUID.randomUUID());
+        Path file = new Path(dir, name);
+        Path temp = new Path(dir, "_" + name + ".tmp");
+        try {
+            files.write(HadoopOutputFile.fromPath(temp, conf), conf, codec, batch);
+            if (!fs.rename(temp, file)) throw new IOException("could not rename " + temp + " to " + file);
+        } catch (IOException | RuntimeException e) {
+            try {
+                fs.delete(temp, false);
+            } catch (IOException cleanup) {
+                e.addSuppressed(cleanup);
+            }
+            throw e;
+        }
+    }
+
+    /** Spark's setting for Parquet output ("none" is Spark's name for uncompressed). */
+    private static CompressionCodecName codec(String sparkName) {
+        return sparkName.equalsIgnoreCase("none") ? CompressionCodecName.UNCOMPRESSED : CompressionCodecName.fromConf(sparkName);
     }
 
     /** Writes what is pending and waits until every batch is on storage. */
@@ -88,7 +134,7 @@ public final class TrialRecords implements AutoCloseable {
 
     /** Removes the records of an earlier run of the same sweep. */
     public void clear() throws IOException {
-        new SweepStore(path).delete(path, spark.sparkContext().hadoopConfiguration());
+        new SweepStore(path).delete(path, conf);
     }
 
     @Override

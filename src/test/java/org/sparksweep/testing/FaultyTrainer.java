@@ -12,7 +12,8 @@ import org.sparksweep.train.TrainingRun;
  * A trainer that misbehaves on request, registered through META-INF/services exactly as a user's
  * trainer would be: {@code mode} ok returns score = x, throw throws, nan reports a NaN objective,
  * diverge throws {@link DivergedException}, missing reports no objective at all, kill behaves as a
- * trial whose task was killed (interrupted), which fails the Spark task itself.
+ * trial whose task was killed (interrupted), which fails the Spark task itself. {@code steps} and
+ * {@code flag} do nothing; they give specs a whole-number and a true/false parameter to search.
  */
 public final class FaultyTrainer implements Trainer {
     public static final String FAILURE_MESSAGE = "deliberate failure for x=";
@@ -27,7 +28,9 @@ public final class FaultyTrainer implements Trainer {
         return List.of(
                 Knob.oneOf("mode", List.of("ok", "throw", "nan", "diverge", "missing", "kill"), "ok", "how to behave"),
                 Knob.of("x", ValueType.DOUBLE, 1.0, "the score to report"),
-                Knob.of("label", ValueType.STRING, "plain", "free text, to check values are stored verbatim"));
+                Knob.of("label", ValueType.STRING, "plain", "free text, to check values are stored verbatim"),
+                Knob.of("steps", ValueType.LONG, 1L, "ignored; a whole-number knob"),
+                Knob.of("flag", ValueType.BOOLEAN, false, "ignored; a true/false knob"));
     }
 
     @Override
