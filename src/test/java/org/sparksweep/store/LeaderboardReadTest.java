@@ -25,6 +25,13 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
+import org.apache.parquet.example.data.Group;
+import org.apache.parquet.example.data.simple.SimpleGroupFactory;
+import org.apache.parquet.hadoop.ParquetWriter;
+import org.apache.parquet.hadoop.example.ExampleParquetWriter;
+import org.apache.parquet.hadoop.util.HadoopOutputFile;
+import org.apache.parquet.schema.MessageType;
+import org.apache.parquet.schema.MessageTypeParser;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -217,6 +224,58 @@ class LeaderboardReadTest {
         Map<String, String> flags = new TreeMap<>();
         for (Row r : all.collectAsList()) flags.put(r.getString(0), r.getString(2));
         assertEquals(Map.of("a", "true", "b:c%d", "7"), flags);
+    }
+
+    @Test
+    void sweepsThatCannotShareARelationAreReadOnTheirOwn() throws Exception {
+        StructType plain = new StructType().add("trial_index", DataTypes.LongType).add("param_x", DataTypes.DoubleType);
+        spark.createDataFrame(List.of(RowFactory.create(1L, 0.5)), plain).write().parquet(store().leaderboard("spark-written"));
+        spark.createDataFrame(List.of(RowFactory.create(2L, 1.5)), plain).write().parquet(store().leaderboard("__HIVE_DEFAULT_PARTITION__"));
+        spark.createDataFrame(List.of(RowFactory.create(3L, 2.5, "not-this")), plain.add("sweep", DataTypes.StringType))
+                .write().parquet(store().leaderboard("own-column"));
+        // a file with no Spark schema in its footer
+        MessageType foreign = MessageTypeParser.parseMessageType(
+                "message trial { required int32 trial_index; optional float param_x; }");
+        org.apache.hadoop.fs.Path file = new org.apache.hadoop.fs.Path(store().leaderboard("foreign") + "/part-0.parquet");
+        org.apache.hadoop.conf.Configuration conf = spark.sparkContext().hadoopConfiguration();
+        try (ParquetWriter<Group> writer = ExampleParquetWriter.builder(HadoopOutputFile.fromPath(file, conf)).withType(foreign).build()) {
+            writer.write(new SimpleGroupFactory(foreign).newGroup().append("trial_index", 4).append("param_x", 3.5f));
+        }
+
+        Dataset<Row> all = Leaderboard.read(spark, store());
+        assertEquals(List.of("sweep", "trial_index", "param_x"), Arrays.asList(all.columns()));
+        assertEquals(DataTypes.LongType, all.schema().apply("trial_index").dataType());
+        assertEquals(DataTypes.DoubleType, all.schema().apply("param_x").dataType());
+        Map<String, List<Object>> rows = new TreeMap<>();
+        for (Row r : all.collectAsList()) rows.put(r.getString(0), List.of(r.getLong(1), r.getDouble(2)));
+        assertEquals(Map.of("spark-written", List.of(1L, 0.5), "__HIVE_DEFAULT_PARTITION__", List.of(2L, 1.5),
+                "own-column", List.of(3L, 2.5), "foreign", List.of(4L, 3.5)), rows);
+    }
+
+    @Test
+    void sweepsWithTheSameColumnsShareARelation() throws Exception {
+        StructType plain = new StructType().add("trial_index", DataTypes.LongType).add("param_x", DataTypes.DoubleType);
+        StructType other = new StructType().add("trial_index", DataTypes.LongType).add("param_y", DataTypes.StringType);
+        for (int i = 0; i < 40; i++) {
+            Row row = i % 4 == 3 ? RowFactory.create((long) i, "y" + i) : RowFactory.create((long) i, i / 2.0);
+            spark.createDataFrame(List.of(row), i % 4 == 3 ? other : plain).write().parquet(store().leaderboard("s" + i));
+        }
+        Dataset<Row> all = Leaderboard.read(spark, store());
+        assertEquals(List.of("sweep", "trial_index", "param_x", "param_y"), Arrays.asList(all.columns()), "in order of first appearance");
+        assertEquals(2, all.queryExecution().analyzed().collectLeaves().size(), "one relation per distinct schema, not per sweep");
+        List<Row> rows = all.orderBy("trial_index").collectAsList();
+        assertEquals(40, rows.size());
+        for (Row r : rows) {
+            long i = r.getLong(1);
+            assertEquals("s" + i, r.getString(0));
+            if (i % 4 == 3) {
+                assertTrue(r.isNullAt(2));
+                assertEquals("y" + i, r.getString(3));
+            } else {
+                assertEquals(i / 2.0, r.getDouble(2));
+                assertTrue(r.isNullAt(3));
+            }
+        }
     }
 
     @Test
