@@ -280,20 +280,20 @@ class LeaderboardReadTest {
 
     @Test
     void widening() {
-        assertEquals(DataTypes.DoubleType, Leaderboard.widen(DataTypes.LongType, DataTypes.DoubleType));
-        assertEquals(DataTypes.DoubleType, Leaderboard.widen(DataTypes.FloatType, DataTypes.IntegerType));
-        assertEquals(DataTypes.LongType, Leaderboard.widen(DataTypes.IntegerType, DataTypes.ShortType));
-        assertEquals(DataTypes.StringType, Leaderboard.widen(DataTypes.DoubleType, DataTypes.BooleanType));
-        assertEquals(DataTypes.StringType, Leaderboard.widen(DataTypes.TimestampType, DataTypes.LongType));
-        assertEquals(DataTypes.BooleanType, Leaderboard.widen(DataTypes.BooleanType, DataTypes.BooleanType));
+        assertEquals(DataTypes.DoubleType, LeaderboardReader.widen(DataTypes.LongType, DataTypes.DoubleType));
+        assertEquals(DataTypes.DoubleType, LeaderboardReader.widen(DataTypes.FloatType, DataTypes.IntegerType));
+        assertEquals(DataTypes.LongType, LeaderboardReader.widen(DataTypes.IntegerType, DataTypes.ShortType));
+        assertEquals(DataTypes.StringType, LeaderboardReader.widen(DataTypes.DoubleType, DataTypes.BooleanType));
+        assertEquals(DataTypes.StringType, LeaderboardReader.widen(DataTypes.TimestampType, DataTypes.LongType));
+        assertEquals(DataTypes.BooleanType, LeaderboardReader.widen(DataTypes.BooleanType, DataTypes.BooleanType));
     }
 
     @Test
     void unescapingFollowsSpark() {
-        assertEquals("a:b", Leaderboard.unescapePathName("a%3Ab"));
-        assertEquals("a%b", Leaderboard.unescapePathName("a%25b"));
-        assertEquals("1.50", Leaderboard.unescapePathName("1.50"));
-        assertEquals("100%", Leaderboard.unescapePathName("100%"));
-        assertEquals("%zz%4", Leaderboard.unescapePathName("%zz%4"));
+        assertEquals("a:b", LeaderboardReader.unescapePathName("a%3Ab"));
+        assertEquals("a%b", LeaderboardReader.unescapePathName("a%25b"));
+        assertEquals("1.50", LeaderboardReader.unescapePathName("1.50"));
+        assertEquals("100%", LeaderboardReader.unescapePathName("100%"));
+        assertEquals("%zz%4", LeaderboardReader.unescapePathName("%zz%4"));
     }
 }
