@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -14,6 +12,7 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.sparksweep.testing.CommandLineRun;
 import org.sparksweep.testing.SharedSpark;
 
 /** The commands a user types, end to end on the shared local Spark: run, leaderboard and sql with every format. */
@@ -22,16 +21,8 @@ class CliTest {
     static Path dir;
     static Path root;
 
-    record Result(int exit, String out, String err) {
-        List<String> lines() {
-            return out.lines().toList();
-        }
-    }
-
-    static Result cli(String... args) {
-        StringWriter out = new StringWriter(), err = new StringWriter();
-        int exit = Main.execute(new PrintWriter(out, true), new PrintWriter(err, true), args);
-        return new Result(exit, out.toString(), err.toString());
+    static CommandLineRun cli(String... args) {
+        return CommandLineRun.of(args);
     }
 
     @BeforeAll
@@ -49,7 +40,7 @@ class CliTest {
                   x2: {choice: [0.0, 1.0]}
                 output: %s
                 """.formatted(root));
-        Result r = cli("run", spec.toString());
+        CommandLineRun r = cli("run", spec.toString());
         assertEquals(0, r.exit(), r.err());
         assertEquals(6, r.lines().stream().filter(l -> l.matches("\\[\\d/6] trial [0-9a-f]{16} #\\d COMPLETED .*")).count(), r.out());
         assertTrue(r.out().contains("best: trial"), r.out());
@@ -58,7 +49,7 @@ class CliTest {
 
     @Test
     void leaderboardAsCsvIsBestFirst() {
-        Result r = cli("leaderboard", "--output", root.toString(), "--format", "csv");
+        CommandLineRun r = cli("leaderboard", "--output", root.toString(), "--format", "csv");
         assertEquals(0, r.exit(), r.err());
         List<String> lines = r.lines();
         List<String> header = Arrays.asList(lines.get(0).split(","));
@@ -75,14 +66,14 @@ class CliTest {
 
     @Test
     void leaderboardTopLimitsRowsAndTableFormatCountsThem() {
-        Result r = cli("leaderboard", "--output", root.toString(), "--sweep", "rosen", "--top", "2");
+        CommandLineRun r = cli("leaderboard", "--output", root.toString(), "--sweep", "rosen", "--top", "2");
         assertEquals(0, r.exit(), r.err());
         assertTrue(r.out().contains("(2 rows)"), r.out());
     }
 
     @Test
     void sqlRunsOnTheTrialsViewAsJson() throws Exception {
-        Result r = cli("sql", "--output", root.toString(), "--format", "json",
+        CommandLineRun r = cli("sql", "--output", root.toString(), "--format", "json",
                 "SELECT sweep, count(*) AS n, min(objective) AS best FROM trials GROUP BY sweep");
         assertEquals(0, r.exit(), r.err());
         JsonNode rows = new ObjectMapper().readTree(r.out());
@@ -94,7 +85,7 @@ class CliTest {
 
     @Test
     void aBadQueryIsBadInput() {
-        Result r = cli("sql", "--output", root.toString(), "SELECT no_such_column FROM trials");
+        CommandLineRun r = cli("sql", "--output", root.toString(), "SELECT no_such_column FROM trials");
         assertEquals(Main.BAD_INPUT, r.exit());
         assertTrue(r.err().contains("query error") && r.err().contains("no_such_column"), r.err());
     }
@@ -102,7 +93,7 @@ class CliTest {
     @Test
     void noLeaderboardYetSaysWhere() {
         Path empty = dir.resolve("nothing-here");
-        Result r = cli("leaderboard", "--output", empty.toString());
+        CommandLineRun r = cli("leaderboard", "--output", empty.toString());
         assertEquals(Main.ERROR, r.exit());
         assertTrue(r.err().contains("no leaderboard under") && r.err().contains("nothing-here"), r.err());
     }
@@ -119,7 +110,7 @@ class CliTest {
                   mode: {choice: [ok, throw, diverge]}
                 output: %s
                 """.formatted(dir.resolve("faulty-board")));
-        Result r = cli("run", spec.toString());
+        CommandLineRun r = cli("run", spec.toString());
         assertEquals(Main.TRIALS_FAILED, r.exit(), r.out() + r.err());
         assertTrue(r.err().contains("2 of 3 trials did not complete"), r.err());
         assertTrue(r.lines().stream().anyMatch(l -> l.contains(" FAILED ") && l.contains("deliberate failure")), r.out());

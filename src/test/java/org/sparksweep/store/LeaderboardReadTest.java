@@ -7,8 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -35,10 +33,10 @@ import org.apache.parquet.schema.MessageTypeParser;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.sparksweep.cli.Main;
 import org.sparksweep.engine.SweepListener;
 import org.sparksweep.engine.SweepRunner;
 import org.sparksweep.spec.SpecReader;
+import org.sparksweep.testing.CommandLineRun;
 import org.sparksweep.testing.SharedSpark;
 
 /** Leaderboard.read over roots whose sweeps disagree on columns and types, and whose names look like numbers. */
@@ -79,12 +77,8 @@ class LeaderboardReadTest {
         new SweepRunner(spark).run(SpecReader.parse(yaml, "test spec", false), SweepListener.NONE);
     }
 
-    private record Cli(int exit, String out, String err) {}
-
-    private static Cli cli(String... args) {
-        StringWriter out = new StringWriter(), err = new StringWriter();
-        int exit = Main.execute(new PrintWriter(out, true), new PrintWriter(err, true), args);
-        return new Cli(exit, out.toString(), err.toString());
+    private static CommandLineRun cli(String... args) {
+        return CommandLineRun.of(args);
     }
 
     private DataType partitionType(String sweep, String column) {
@@ -106,7 +100,7 @@ class LeaderboardReadTest {
                   x2: {choice: [1.0]}
                 output: %s
                 """.formatted(output.toUri()));
-        Cli run = cli("run", spec.toString());
+        CommandLineRun run = cli("run", spec.toString());
         assertEquals(0, run.exit(), run.out() + run.err());
         assertTrue(run.out().contains("(2 rows)"), run.out());
         assertEquals(DataTypes.LongType, partitionType("ints", "param_x1"), "an integer range on a real knob stays bigint");
@@ -123,7 +117,7 @@ class LeaderboardReadTest {
         }
         assertEquals(Map.of("ints", List.of(0.0, 1.0, 2.0), "reals", List.of(0.5, 1.5)), x1);
 
-        Cli sql = cli("sql", "--output", output.toString(), "--format", "json",
+        CommandLineRun sql = cli("sql", "--output", output.toString(), "--format", "json",
                 "SELECT sweep, sum(param_x1) AS total, count(*) AS n FROM trials GROUP BY sweep ORDER BY sweep");
         assertEquals(0, sql.exit(), sql.err());
         JsonNode rows = new ObjectMapper().readTree(sql.out());
@@ -134,7 +128,7 @@ class LeaderboardReadTest {
         assertEquals("reals", rows.get(1).get("sweep").asText());
         assertEquals(2.0, rows.get(1).get("total").asDouble());
 
-        Cli board = cli("leaderboard", "--output", output.toString(), "--format", "csv");
+        CommandLineRun board = cli("leaderboard", "--output", output.toString(), "--format", "csv");
         assertEquals(0, board.exit(), board.err());
         List<String> lines = board.out().lines().toList();
         assertEquals(6, lines.size(), board.out());
@@ -185,7 +179,7 @@ class LeaderboardReadTest {
                 assertEquals(4.0, r.getDouble(4));
             }
         }
-        Cli board = cli("leaderboard", "--output", output.toString(), "--format", "csv", "--top", "0");
+        CommandLineRun board = cli("leaderboard", "--output", output.toString(), "--format", "csv", "--top", "0");
         assertEquals(0, board.exit(), board.err());
         assertEquals(5, board.out().lines().count(), board.out());
     }
