@@ -1,9 +1,5 @@
 package org.sparksweep.store;
 
-import java.io.IOException;
-import org.apache.hadoop.conf.Configuration;
-import org.apache.hadoop.fs.FileSystem;
-import org.apache.hadoop.fs.Path;
 import org.sparksweep.spec.SpecReader;
 
 /**
@@ -30,17 +26,6 @@ public record SweepStore(String root) {
 
     public String leaderboard(String sweep) {
         return leaderboardRoot() + "/" + Columns.SWEEP + "=" + sweep;
-    }
-
-    public boolean exists(String path, Configuration conf) throws IOException {
-        Path p = new Path(path);
-        return p.getFileSystem(conf).exists(p);
-    }
-
-    public void delete(String path, Configuration conf) throws IOException {
-        Path p = new Path(path);
-        FileSystem fs = p.getFileSystem(conf);
-        if (fs.exists(p) && !fs.delete(p, true)) throw new IOException("could not delete " + path);
     }
 
     /** A root given as a plain path is made an absolute file: URI; URIs with a scheme are kept. */

@@ -134,7 +134,8 @@ public final class TrialRecords implements AutoCloseable {
 
     /** Removes the records of an earlier run of the same sweep. */
     public void clear() throws IOException {
-        new SweepStore(path).delete(path, conf);
+        FileSystem fs = dir.getFileSystem(conf);
+        if (fs.exists(dir) && !fs.delete(dir, true)) throw new IOException("could not delete " + dir);
     }
 
     @Override
