@@ -238,9 +238,7 @@ public final class SpecReader {
         if (space == null) return parameters;
         Map<String, Knob> knobs = trainer == null ? Map.of() : knobsOf(trainer);
         Map<String, JsonNode> whens = new LinkedHashMap<>();
-        Iterator<Map.Entry<String, JsonNode>> fields = space.node.fields();
-        while (fields.hasNext()) {
-            Map.Entry<String, JsonNode> f = fields.next();
+        for (Map.Entry<String, JsonNode> f : space.node.properties()) {
             String name = f.getKey();
             String path = "space." + name;
             space.seen.add(name);
@@ -400,7 +398,7 @@ public final class SpecReader {
             problem(path, "must name one parameter and its values, e.g. when: {updater: [nesterovs, sgd]}");
             return null;
         }
-        Map.Entry<String, JsonNode> e = node.fields().next();
+        Map.Entry<String, JsonNode> e = node.properties().iterator().next();
         String parentName = e.getKey();
         String parentPath = path + "." + parentName;
         Parameter parent = byName.get(parentName);
