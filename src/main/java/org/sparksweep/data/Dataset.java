@@ -5,9 +5,27 @@ import java.io.Serializable;
 /**
  * A table of numeric features with one target per row: a class index for classification
  * ({@code classes > 0}) or a real value for regression ({@code classes == 0}).
+ *
+ * @param shape the shape of one example's features, row-major: {@code [columns]} for a table,
+ *              {@code [channels, height, width]} for images, {@code [timeSteps, featuresPerStep]} for
+ *              sequences; its product is always the number of columns
  */
-public record Dataset(String name, String[] featureNames, double[][] features, double[] targets, int classes)
+public record Dataset(String name, String[] featureNames, double[][] features, double[] targets, int classes, int[] shape)
         implements Serializable {
+
+    public Dataset {
+        long product = 1;
+        for (int d : shape) product *= d;
+        if (product != featureNames.length) {
+            throw new IllegalArgumentException("data set '" + name + "': shape " + java.util.Arrays.toString(shape)
+                    + " holds " + product + " values per example but there are " + featureNames.length + " feature columns");
+        }
+    }
+
+    /** A flat table: each example is a vector of the feature columns. */
+    public Dataset(String name, String[] featureNames, double[][] features, double[] targets, int classes) {
+        this(name, featureNames, features, targets, classes, new int[] {featureNames.length});
+    }
 
     public int rows() {
         return features.length;
@@ -25,6 +43,6 @@ public record Dataset(String name, String[] featureNames, double[][] features, d
             x[i] = features[rows[i]].clone();
             y[i] = targets[rows[i]];
         }
-        return new Dataset(name, featureNames, x, y, classes);
+        return new Dataset(name, featureNames, x, y, classes, shape);
     }
 }

@@ -56,7 +56,7 @@ public record TrainingData(Dataset train, Dataset validation) {
                 for (int j = 0; j < row.length; j++) out[j] = (row[j] - mean[j]) / std[j];
                 x[i] = out;
             }
-            return new Dataset(d.name(), d.featureNames(), x, d.targets(), d.classes());
+            return new Dataset(d.name(), d.featureNames(), x, d.targets(), d.classes(), d.shape());
         }
     }
 }
