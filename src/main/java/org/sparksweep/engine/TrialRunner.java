@@ -47,7 +47,7 @@ public final class TrialRunner {
             settings.putAll(config.values());
             t0 = System.nanoTime(); // training time excludes the (cached, once per JVM) data load
             started = Instant.now();
-            metrics = reported(trainer.train(new TrainingRun(settings, data, plan.seed())));
+            metrics = reported(trainer.train(new TrainingRun(settings, data, plan.seed(), plan.objective())));
             Double value = metrics.get(plan.objective().metric());
             if (value == null) {
                 status = TrialStatus.FAILED;

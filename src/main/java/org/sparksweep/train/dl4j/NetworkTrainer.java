@@ -1,0 +1,236 @@
+package org.sparksweep.train.dl4j;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.deeplearning4j.nn.conf.CacheMode;
+import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
+import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.conf.dropout.GaussianNoise;
+import org.deeplearning4j.nn.conf.inputs.InputType;
+import org.deeplearning4j.nn.conf.layers.DropoutLayer;
+import org.deeplearning4j.nn.conf.layers.OutputLayer;
+import org.deeplearning4j.nn.conf.memory.MemoryUseMode;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.nd4j.linalg.activations.Activation;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.dataset.DataSet;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.lossfunctions.LossFunctions;
+import org.sparksweep.data.Dataset;
+import org.sparksweep.data.TrainingData;
+import org.sparksweep.plugin.Knob;
+import org.sparksweep.spec.Direction;
+import org.sparksweep.train.ClassificationMetrics;
+import org.sparksweep.train.DivergedException;
+import org.sparksweep.train.RegressionMetrics;
+import org.sparksweep.train.Trainer;
+import org.sparksweep.train.TrainingRun;
+
+/**
+ * What the Deeplearning4j trainers have in common, so each family only says how its hidden layers look
+ * and how one example's features enter the network: the task (a softmax classifier when the data has
+ * classes, an identity-output regressor with standardised targets otherwise), the epoch loop with early
+ * stopping on a validation metric, the validation scores and the cost report (parameters, epochs run,
+ * memory estimate). Training time is the engine's {@code train_seconds} column.
+ */
+abstract class NetworkTrainer implements Trainer {
+    /** Cost figures every network trainer reports besides its scores. */
+    static final List<String> COST_METRICS = List.of("train_loss", "param_count", "epochs_run", "best_epoch", "memory_mb");
+
+    /** Settings of this family only; the shared training settings are added by {@link #knobs()}. */
+    abstract List<Knob> familyKnobs();
+
+    /** The per-example input, checked against the data set's shape. */
+    abstract InputType inputType(Dataset data);
+
+    /** Adds the hidden layers (the input noise layer before them and the output layer after them are added here). */
+    abstract void hiddenLayers(NeuralNetConfiguration.ListBuilder list, TrainingRun run, Dataset data);
+
+    /** Whether the layers {@link #hiddenLayers} adds end in activations that dropout should apply to. */
+    abstract boolean hasHiddenLayers(TrainingRun run);
+
+    /** The features as the network takes them; a flat matrix unless the family says otherwise. */
+    INDArray features(Dataset data) {
+        return Nd4j.create(data.features()).castTo(DataType.FLOAT);
+    }
+
+    @Override
+    public final List<Knob> knobs() {
+        List<Knob> all = new ArrayList<>(familyKnobs());
+        all.addAll(TrainingKnobs.knobs());
+        return List.copyOf(all);
+    }
+
+    @Override
+    public final List<String> metrics() {
+        List<String> all = new ArrayList<>(ClassificationMetrics.NAMES);
+        all.addAll(RegressionMetrics.NAMES);
+        all.addAll(COST_METRICS);
+        return List.copyOf(all);
+    }
+
+    @Override
+    public final boolean needsData() {
+        return true;
+    }
+
+    @Override
+    public final Map<String, Double> train(TrainingRun run) {
+        Nd4jThreads.configure(); // here, not at load: listing trainers must not load ND4J's native code
+        TrainingData data = run.data();
+        Dataset train = data.train();
+        if (train.classes() == 1) {
+            throw new IllegalArgumentException(name() + ": data set '" + train.name() + "' has a single class; a classifier needs at least 2 (or 0 for regression)");
+        }
+        Task task = Task.of(train);
+        int batchSize = TrainingKnobs.positiveInt(run, "batchSize");
+        int epochs = TrainingKnobs.positiveInt(run, "epochs");
+        int patience = run.getInt("patience");
+        if (patience < 0) throw new IllegalArgumentException("patience must be >= 0 (0 turns early stopping off), got " + patience);
+
+        MultiLayerConfiguration conf = configuration(run, train);
+        MultiLayerNetwork net = new MultiLayerNetwork(conf);
+        net.init();
+
+        DataSet trainSet = new DataSet(features(train), task.labels(train));
+        INDArray validationFeatures = features(data.validation());
+        Monitor monitor = Monitor.of(run, task);
+
+        Map<String, Double> best = null;
+        double bestValue = Double.NaN;
+        int bestEpoch = 0, epochsRun = 0, sinceBest = 0;
+        for (int epoch = 1; epoch <= epochs; epoch++) {
+            trainSet.shuffle(run.seed() + epoch);
+            for (DataSet batch : trainSet.batchBy(batchSize)) net.fit(batch);
+            net.incrementEpochCount(); // epoch-based learning rate schedules read it
+            epochsRun = epoch;
+            double loss = net.score();
+            if (!Double.isFinite(loss)) throw new DivergedException("training loss became " + loss + " in epoch " + epoch);
+            if (patience == 0 && epoch < epochs) continue; // no early stopping: score the last epoch only
+            Map<String, Double> scores = task.score(net.output(validationFeatures, false), data.validation());
+            scores.put("train_loss", loss);
+            double value = monitor.value(scores);
+            if (best == null || monitor.direction().better(value, bestValue) || (Double.isNaN(bestValue) && !Double.isNaN(value))) {
+                best = scores;
+                bestValue = value;
+                bestEpoch = epoch;
+                sinceBest = 0;
+            } else if (++sinceBest >= patience) {
+                break;
+            }
+        }
+        Map<String, Double> metrics = new HashMap<>(best);
+        metrics.put("param_count", (double) net.numParams());
+        metrics.put("epochs_run", (double) epochsRun);
+        metrics.put("best_epoch", (double) bestEpoch);
+        metrics.put("memory_mb", memoryMegabytes(conf, inputType(train), batchSize));
+        return metrics;
+    }
+
+    /** The whole network for this trial: input noise, the family's hidden layers, the task's output layer. */
+    final MultiLayerConfiguration configuration(TrainingRun run, Dataset train) {
+        Task task = Task.of(train);
+        double dropout = TrainingKnobs.dropout(run);
+        double noise = TrainingKnobs.nonNegative(run, "inputNoise");
+        NeuralNetConfiguration.ListBuilder list = TrainingKnobs.base(run).list();
+        if (noise > 0) list.layer(new DropoutLayer.Builder(new GaussianNoise(noise)).build());
+        hiddenLayers(list, run, train);
+        OutputLayer.Builder out = new OutputLayer.Builder(task.loss()).nOut(task.outputs()).activation(task.outputActivation());
+        if (dropout > 0 && hasHiddenLayers(run)) out.dropOut(1 - dropout); // DL4J takes the probability of keeping
+        list.layer(out.build());
+        list.setInputType(inputType(train));
+        return list.build();
+    }
+
+    /**
+     * DL4J's estimate of the memory one training step needs at this batch size: parameters, updater state,
+     * activations and working memory, in single precision, in MiB (2^20 bytes).
+     */
+    static double memoryMegabytes(MultiLayerConfiguration conf, InputType input, int batchSize) {
+        long bytes = conf.getMemoryReport(input).getTotalMemoryBytes(batchSize, MemoryUseMode.TRAINING, CacheMode.NONE, DataType.FLOAT);
+        return bytes / (double) (1 << 20);
+    }
+
+    /** Applies dropout to a hidden layer's input. */
+    static void dropoutOn(org.deeplearning4j.nn.conf.layers.Layer.Builder<?> layer, TrainingRun run) {
+        double dropout = TrainingKnobs.dropout(run);
+        if (dropout > 0) layer.dropOut(1 - dropout);
+    }
+
+    /** Classification (classes > 0) or regression (classes == 0), with how to encode targets and score predictions. */
+    record Task(int classes, double targetMean, double targetStd) {
+        static Task of(Dataset train) {
+            if (train.classes() > 0) return new Task(train.classes(), 0, 1);
+            double mean = 0, var = 0;
+            for (double y : train.targets()) mean += y;
+            mean /= train.rows();
+            for (double y : train.targets()) var += (y - mean) * (y - mean);
+            double std = Math.sqrt(var / train.rows());
+            return new Task(0, mean, std > 0 ? std : 1);
+        }
+
+        boolean regression() {
+            return classes == 0;
+        }
+
+        int outputs() {
+            return regression() ? 1 : classes;
+        }
+
+        LossFunctions.LossFunction loss() {
+            return regression() ? LossFunctions.LossFunction.MSE : LossFunctions.LossFunction.MCXENT;
+        }
+
+        Activation outputActivation() {
+            return regression() ? Activation.IDENTITY : Activation.SOFTMAX;
+        }
+
+        /** One-hot classes, or targets standardised by the training split's mean and deviation. */
+        INDArray labels(Dataset d) {
+            double[][] y = new double[d.rows()][outputs()];
+            for (int i = 0; i < d.rows(); i++) {
+                if (regression()) y[i][0] = (d.targets()[i] - targetMean) / targetStd;
+                else y[i][(int) d.targets()[i]] = 1;
+            }
+            return Nd4j.create(y).castTo(DataType.FLOAT);
+        }
+
+        Map<String, Double> score(INDArray output, Dataset validation) {
+            double[][] out = output.toDoubleMatrix();
+            if (regression()) {
+                double[] predictions = new double[out.length];
+                for (int i = 0; i < out.length; i++) predictions[i] = out[i][0] * targetStd + targetMean;
+                return new HashMap<>(RegressionMetrics.score(predictions, validation.targets()));
+            }
+            int[] labels = new int[validation.rows()];
+            for (int i = 0; i < labels.length; i++) labels[i] = (int) validation.targets()[i];
+            return new HashMap<>(ClassificationMetrics.score(out, labels, classes));
+        }
+    }
+
+    /**
+     * The validation metric early stopping watches: the sweep's objective when it is a validation score
+     * of this task, otherwise the validation loss (log_loss, or rmse for regression).
+     */
+    record Monitor(String metric, Direction direction, String fallback) {
+        static Monitor of(TrainingRun run, Task task) {
+            String fallback = task.regression() ? "rmse" : "log_loss";
+            List<String> scores = task.regression() ? RegressionMetrics.NAMES : ClassificationMetrics.NAMES;
+            if (run.objective() != null && scores.contains(run.objective().metric())) {
+                return new Monitor(run.objective().metric(), run.objective().direction(), fallback);
+            }
+            return new Monitor(fallback, Direction.MINIMIZE, fallback);
+        }
+
+        /** The watched value; a score the validation split cannot give (roc_auc with one class) falls back to the loss. */
+        double value(Map<String, Double> scores) {
+            Double v = scores.get(metric);
+            if (v != null) return v;
+            Double loss = scores.get(fallback);
+            return direction == Direction.MINIMIZE ? loss : -loss;
+        }
+    }
+}
