@@ -132,6 +132,7 @@ abstract class NetworkTrainer implements Trainer {
 
     /** The whole network for this trial: input noise, the family's hidden layers, the task's output layer. */
     final MultiLayerConfiguration configuration(TrainingRun run, Dataset train) {
+        InputType input = inputType(train); // refuses data of a shape this family cannot take, before any layer is built
         Task task = Task.of(train);
         double dropout = TrainingKnobs.dropout(run);
         double noise = TrainingKnobs.nonNegative(run, "inputNoise");
@@ -141,7 +142,7 @@ abstract class NetworkTrainer implements Trainer {
         OutputLayer.Builder out = new OutputLayer.Builder(task.loss()).nOut(task.outputs()).activation(task.outputActivation());
         if (dropout > 0 && hasHiddenLayers(run)) out.dropOut(1 - dropout); // DL4J takes the probability of keeping
         list.layer(out.build());
-        list.setInputType(inputType(train));
+        list.setInputType(input);
         return list.build();
     }
 
