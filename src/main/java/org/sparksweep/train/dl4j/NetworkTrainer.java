@@ -104,10 +104,16 @@ abstract class NetworkTrainer implements Trainer {
         int bestEpoch = 0, epochsRun = 0, sinceBest = 0;
         for (int epoch = 1; epoch <= epochs; epoch++) {
             trainSet.shuffle(run.seed() + epoch);
-            for (DataSet batch : trainSet.batchBy(batchSize)) net.fit(batch);
+            double lossSum = 0;
+            int examples = 0;
+            for (DataSet batch : trainSet.batchBy(batchSize)) {
+                net.fit(batch);
+                lossSum += net.score() * batch.numExamples();
+                examples += batch.numExamples();
+            }
             net.incrementEpochCount(); // epoch-based learning rate schedules read it
             epochsRun = epoch;
-            double loss = net.score();
+            double loss = lossSum / examples; // the epoch's mean mini-batch loss, penalties included
             if (!Double.isFinite(loss)) throw new DivergedException("training loss became " + loss + " in epoch " + epoch);
             if (patience == 0 && epoch < epochs) continue; // no early stopping: score the last epoch only
             Map<String, Double> scores = task.score(net.output(validationFeatures, false), data.validation());
