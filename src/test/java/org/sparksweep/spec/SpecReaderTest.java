@@ -147,6 +147,15 @@ class SpecReaderTest {
         expected.put("updater", "adam");
         expected.put("learningRate", 0.01);
         expected.put("momentum", 0.9);
+        expected.put("shape", "fixed");
+        expected.put("batchNorm", false);
+        expected.put("lrSchedule", "none");
+        expected.put("lrDecay", 0.9);
+        expected.put("lrStepEpochs", 10L);
+        expected.put("lrPower", 1.0);
+        expected.put("l1", 0.0);
+        expected.put("inputNoise", 0.0);
+        expected.put("patience", 0L);
         assertEquals("dl4j-mlp", spec.model().trainer());
         assertEquals(expected, spec.model().settings());
     }
