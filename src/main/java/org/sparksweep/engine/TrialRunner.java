@@ -14,6 +14,7 @@ import org.sparksweep.train.CrossValidation;
 import org.sparksweep.train.DivergedException;
 import org.sparksweep.train.Trainer;
 import org.sparksweep.train.Trainers;
+import org.sparksweep.train.TrainingRun;
 import org.sparksweep.trial.TrialId;
 import org.sparksweep.trial.TrialResult;
 import org.sparksweep.trial.TrialStatus;
@@ -48,7 +49,7 @@ public final class TrialRunner {
             settings.putAll(config.values());
             t0 = System.nanoTime(); // training time excludes the (cached, once per JVM) data load
             started = Instant.now();
-            CrossValidation.Outcome outcome = CrossValidation.train(trainer, settings, splits, plan.seed());
+            CrossValidation.Outcome outcome = CrossValidation.train(trainer, splits, data -> new TrainingRun(settings, data, plan.seed()));
             metrics = reported(outcome.metrics());
             folds = outcome.folds();
             Double value = metrics.get(plan.objective().metric());

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import org.sparksweep.data.TrainingData;
 import org.sparksweep.trial.FoldScores;
 
@@ -23,14 +24,14 @@ public final class CrossValidation {
 
     /**
      * @param splits the data's splits (one, or one per fold), or null for a trainer that reads no data
+     * @param run    the training run on one split (the same settings and seed for every fold)
      */
-    public static Outcome train(Trainer trainer, Map<String, Object> settings, List<TrainingData> splits, long seed) throws Exception {
+    public static Outcome train(Trainer trainer, List<TrainingData> splits, Function<TrainingData, TrainingRun> run) throws Exception {
         if (splits == null || splits.size() == 1) {
-            TrainingData data = splits == null ? null : splits.get(0);
-            return new Outcome(reported(trainer.train(new TrainingRun(settings, data, seed))), List.of());
+            return new Outcome(reported(trainer.train(run.apply(splits == null ? null : splits.get(0)))), List.of());
         }
         List<Map<String, Double>> folds = new ArrayList<>();
-        for (TrainingData fold : splits) folds.add(reported(trainer.train(new TrainingRun(settings, fold, seed))));
+        for (TrainingData fold : splits) folds.add(reported(trainer.train(run.apply(fold))));
         return new Outcome(FoldScores.mean(folds), folds);
     }
 
