@@ -1,6 +1,7 @@
 package org.sparksweep.engine;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -16,6 +17,7 @@ import org.sparksweep.spec.SpecReader;
 import org.sparksweep.spec.SweepSpec;
 import org.sparksweep.store.Leaderboard;
 import org.sparksweep.store.SweepStore;
+import org.sparksweep.testing.CommandLineRun;
 import org.sparksweep.testing.SharedSpark;
 import org.sparksweep.trial.TrialStatus;
 
@@ -74,6 +76,19 @@ class CrossValidatedSweepTest {
             assertEquals(mean, r.getDouble(7), 1e-12, "Spark SQL can compute with the fold array");
             assertTrue(mean > 0.7, "nearest centroid separates iris: " + folds);
         }
+
+        CommandLineRun json = CommandLineRun.of("sql", "--output", output.toString(), "--format", "json",
+                "SELECT metric_validation_rows_folds FROM trials WHERE sweep = 'iris-folds' LIMIT 1");
+        assertEquals(0, json.exit(), json.err());
+        assertTrue(json.out().replaceAll("\\s", "").contains("\"metric_validation_rows_folds\":[50.0,50.0,50.0]"), json.out());
+        CommandLineRun table = CommandLineRun.of("sql", "--output", output.toString(),
+                "SELECT metric_validation_rows_folds FROM trials WHERE sweep = 'iris-folds' LIMIT 1");
+        assertTrue(table.out().contains("[50.0, 50.0, 50.0]"), table.out());
+        CommandLineRun top = CommandLineRun.of("leaderboard", "--output", output.toString(), "--format", "csv");
+        assertEquals(0, top.exit(), top.err());
+        String header = top.lines().get(0);
+        assertTrue(header.contains("metric_accuracy,") && header.contains("metric_accuracy_std"), header);
+        assertFalse(header.contains("_folds"), "the ranking view leaves the per-fold arrays to sql: " + header);
     }
 
     @Test
