@@ -11,6 +11,8 @@ import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.io.compress.CompressionCodec;
 import org.apache.hadoop.io.compress.CompressionCodecFactory;
+import org.apache.spark.SparkEnv;
+import org.apache.spark.deploy.SparkHadoopUtil;
 
 /**
  * Data files are read only through Hadoop's {@link FileSystem}, so {@code file://}, {@code hdfs://},
@@ -26,8 +28,14 @@ public final class DataFiles {
         return Path.of(location).toAbsolutePath().normalize().toUri().toString();
     }
 
+    /**
+     * Hadoop settings as Spark gives them to its own reads: in a Spark JVM (executor or driver)
+     * built from its SparkConf, so {@code spark.hadoop.*} settings (e.g. S3 credentials and
+     * endpoints) apply to data files too; Hadoop's defaults elsewhere.
+     */
     static Configuration configuration() {
-        return new Configuration();
+        SparkEnv env = SparkEnv.get();
+        return env == null ? new Configuration() : SparkHadoopUtil.get().newConfiguration(env.conf());
     }
 
     /** The data files at a location: the file itself, or a directory's visible files (not {@code _…} or {@code .…}), sorted. */

@@ -30,6 +30,12 @@ public record DataSpec(String source, Map<String, Object> options, double valida
         return folds > 1;
     }
 
+    /** How rows are split, for people: "validation fraction 0.3, split seed 42" or "5-fold cross-validation, test fraction 0.1, split seed 42". */
+    public String describeSplit() {
+        return (crossValidated() ? folds + "-fold cross-validation" : "validation fraction " + validationFraction)
+                + (testFraction > 0 ? ", test fraction " + testFraction : "") + ", split seed " + splitSeed;
+    }
+
     /** The splits a trial trains on: one training/validation split, or one per fold. */
     List<TrainingData> split(Dataset all) {
         return crossValidated() ? TrainingData.folds(all, folds, testFraction, splitSeed)
