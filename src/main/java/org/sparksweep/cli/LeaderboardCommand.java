@@ -12,6 +12,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.expressions.Window;
+import org.apache.spark.sql.types.ArrayType;
 import org.sparksweep.store.Columns;
 import org.sparksweep.store.Leaderboard;
 import org.sparksweep.store.SweepStore;
@@ -41,7 +42,10 @@ final class LeaderboardCommand implements Callable<Integer> {
         if (sweep != null) all = all.filter(col(Columns.SWEEP).equalTo(sweep));
         List<Column> columns = new ArrayList<>();
         for (String c : new String[] {Columns.SWEEP, Columns.RANK, Columns.TRIAL_ID, Columns.STATUS, Columns.OBJECTIVE}) columns.add(col(c));
-        for (String c : all.columns()) if (c.startsWith(Columns.METRIC_PREFIX)) columns.add(col(c));
+        // per-fold arrays stay out of the ranking view (means and standard deviations are in it); sql shows them
+        for (String c : all.columns()) {
+            if (c.startsWith(Columns.METRIC_PREFIX) && !(all.schema().apply(c).dataType() instanceof ArrayType)) columns.add(col(c));
+        }
         for (String c : all.columns()) if (c.startsWith(Columns.PARAM_PREFIX)) columns.add(col(c));
         columns.add(col(Columns.TRAIN_SECONDS));
         columns.add(col(Columns.ERROR));

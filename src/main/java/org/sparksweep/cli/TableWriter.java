@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import scala.jdk.javaapi.CollectionConverters;
 
 /** Prints query results for people (an aligned table) or for scripts (CSV, JSON). */
 final class TableWriter {
@@ -38,6 +39,11 @@ final class TableWriter {
         if (v == null) return "";
         if (v instanceof Double d) return Double.isFinite(d) && d == Math.rint(d) && Math.abs(d) < 1e15
                 ? String.format(Locale.ROOT, "%.1f", d) : formatDouble(d);
+        if (v instanceof scala.collection.Seq<?> seq) { // an array column, e.g. per-fold metric values
+            List<String> items = new ArrayList<>();
+            for (Object item : CollectionConverters.asJava(seq)) items.add(text(item));
+            return "[" + String.join(", ", items) + "]";
+        }
         return String.valueOf(v);
     }
 
@@ -104,6 +110,7 @@ final class TableWriter {
                 if (v instanceof java.sql.Timestamp t) v = t.toInstant().toString();
                 else if (v instanceof java.time.Instant t) v = t.toString();
                 else if (v instanceof Double d && !Double.isFinite(d)) v = String.valueOf(d);
+                else if (v instanceof scala.collection.Seq<?> seq) v = new ArrayList<>(CollectionConverters.asJava(seq));
                 else if (v != null && !(v instanceof Number || v instanceof Boolean || v instanceof String)) v = String.valueOf(v);
                 m.put(columns[i], v);
             }

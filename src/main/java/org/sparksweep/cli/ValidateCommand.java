@@ -32,7 +32,7 @@ final class ValidateCommand implements Callable<Integer> {
         out.println("sweep:     " + spec.name() + " (spec hash " + spec.specHash() + ")");
         out.println("trainer:   " + spec.model().trainer() + " " + spec.model().settings());
         out.println("data:      " + (spec.data() == null ? "none" : spec.data().source() + " " + spec.data().options()
-                + ", validation fraction " + spec.data().validationFraction() + ", split seed " + spec.data().splitSeed()));
+                + ", " + spec.data().describeSplit()));
         out.println("objective: " + spec.objective().direction().label() + " " + spec.objective().metric());
         out.println("search:    " + Strategies.get(spec.search().strategy()).plan(spec.search(), spec.space()));
         out.println("space:     " + spec.space().parameters().size() + " parameters"

@@ -10,6 +10,7 @@ import org.apache.spark.SparkEnv;
 import org.sparksweep.data.DataCache;
 import org.sparksweep.data.TrainingData;
 import org.sparksweep.space.TrialConfig;
+import org.sparksweep.train.CrossValidation;
 import org.sparksweep.train.DivergedException;
 import org.sparksweep.train.Trainer;
 import org.sparksweep.train.Trainers;
@@ -36,18 +37,21 @@ public final class TrialRunner {
         long t0 = System.nanoTime();
         TrialStatus status;
         Map<String, Double> metrics = Map.of();
+        List<Map<String, Double>> folds = List.of();
         Double objective = null;
         String error = null;
         try {
             config = plan.decoder().decode(index);
             id = TrialId.of(plan.sweep(), config, plan.seed());
             Trainer trainer = Trainers.get(plan.trainer());
-            TrainingData data = trainer.needsData() ? DataCache.get(plan.data()) : null;
+            List<TrainingData> splits = trainer.needsData() ? DataCache.splits(plan.data()) : null;
             Map<String, Object> settings = new HashMap<>(plan.settings());
             settings.putAll(config.values());
             t0 = System.nanoTime(); // training time excludes the (cached, once per JVM) data load
             started = Instant.now();
-            metrics = reported(trainer.train(new TrainingRun(settings, data, plan.seed(), plan.objective())));
+            CrossValidation.Outcome outcome = CrossValidation.train(trainer, splits, data -> new TrainingRun(settings, data, plan.seed(), plan.objective()));
+            metrics = reported(outcome.metrics());
+            folds = outcome.folds();
             Double value = metrics.get(plan.objective().metric());
             if (value == null) {
                 status = TrialStatus.FAILED;
@@ -72,7 +76,7 @@ public final class TrialRunner {
         }
         double seconds = (System.nanoTime() - t0) / 1e9;
         return new TrialResult(id, index, config == null ? new TrialConfig(Map.of()) : config, plan.seed(), status, metrics,
-                objective, error, started, Instant.now(), seconds, HOST, executorId());
+                objective, error, started, Instant.now(), seconds, HOST, executorId(), folds);
     }
 
     /**

@@ -11,12 +11,18 @@ import org.sparksweep.space.ValueType;
  *
  * @param allowed      the only values accepted (for names such as activations), or empty for any
  * @param defaultValue used when the spec gives no value; null makes the knob required
+ * @param list         whether the value is a list of values of {@code type} (data source options such as
+ *                     {@code categorical: [sex, region]}); trainer settings are single values
  */
-public record Knob(String name, ValueType type, String description, List<Object> allowed, Object defaultValue)
+public record Knob(String name, ValueType type, String description, List<Object> allowed, Object defaultValue, boolean list)
         implements Serializable {
 
     public Knob {
         allowed = List.copyOf(allowed);
+    }
+
+    public Knob(String name, ValueType type, String description, List<Object> allowed, Object defaultValue) {
+        this(name, type, description, allowed, defaultValue, false);
     }
 
     public static Knob of(String name, ValueType type, Object defaultValue, String description) {
@@ -25,6 +31,11 @@ public record Knob(String name, ValueType type, String description, List<Object>
 
     public static Knob oneOf(String name, List<Object> allowed, Object defaultValue, String description) {
         return new Knob(name, ValueType.STRING, description, allowed, defaultValue);
+    }
+
+    /** A list of values of one type, empty unless the spec gives one. */
+    public static Knob listOf(String name, ValueType elementType, String description) {
+        return new Knob(name, elementType, description, List.of(), List.of(), true);
     }
 
     public boolean required() {

@@ -45,7 +45,7 @@ public final class SpecReader {
     static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,127}");
     static final List<String> ROOT_KEYS = List.of("name", "description", "data", "model", "objective", "search", "space", "output");
     static final List<String> DOMAIN_KINDS = List.of("value", "choice", "range", "uniform", "logUniform");
-    static final List<String> SPLIT_KEYS = List.of("source", "validationFraction", "splitSeed");
+    static final List<String> SPLIT_KEYS = List.of("source", "validationFraction", "splitSeed", "testFraction", "folds");
 
     private final String source;
     private final List<String> problems = new ArrayList<>();
@@ -487,17 +487,89 @@ public final class SpecReader {
             if (!s.isIntegralNumber()) problem("data.splitSeed", "must be an integer, got " + plain(s));
             else splitSeed = s.asLong();
         }
+        double testFraction = 0;
+        JsonNode tf = o.get("testFraction");
+        if (tf != null) {
+            Double v = number(tf);
+            if (v == null || !(v >= 0 && v < 1)) problem("data.testFraction", "must be a number in [0, 1), got " + plain(tf));
+            else testFraction = v;
+        }
+        int folds = 0;
+        JsonNode k = o.get("folds");
+        if (k != null) {
+            if (!k.isIntegralNumber() || k.asLong() < 2 || k.asLong() > 1000) problem("data.folds", "must be an integer from 2 to 1000 (k of k-fold cross-validation), got " + plain(k));
+            else if (f != null) problem("data.validationFraction", "does not apply with folds: each fold validates on 1/" + k.asLong() + " of the rows; remove one of the two");
+            else folds = k.asInt();
+        }
+        if (folds == 0 && fraction + testFraction >= 1) {
+            problem("data", "validationFraction + testFraction must be below 1 to leave training rows, got " + (fraction + testFraction));
+        }
+        int before = problems.size();
         Map<String, Object> options = new LinkedHashMap<>();
-        for (Knob k : ds.knobs()) {
-            JsonNode n = o.get(k.name());
-            Object v = n == null ? k.defaultValue() : scalar(n, "data." + k.name());
+        for (Knob knob : ds.knobs()) {
+            JsonNode n = o.get(knob.name());
+            Object v = n == null ? knob.defaultValue() : dataOption(n, knob, sourceName);
             if (v == null) {
-                if (n == null) problem("data." + k.name(), "data source " + sourceName + " needs it: " + k.description());
+                if (n == null) problem("data." + knob.name(), "data source " + sourceName + " needs it: " + knob.description());
                 continue;
             }
-            options.put(k.name(), v);
+            options.put(knob.name(), v);
         }
-        return new DataSpec(sourceName, options, fraction, splitSeed);
+        if (problems.size() > before) return null;
+        // the source makes its options location-independent and checks what is cheap to check (a header) on this machine
+        try {
+            options = ds.resolve(options);
+            ds.check(options);
+        } catch (Exception e) {
+            problem("data", e.getMessage());
+            return null;
+        }
+        return new DataSpec(sourceName, options, fraction, splitSeed, testFraction, folds);
+    }
+
+    /** A data source option checked against its knob: its type, its allowed values, a list where the knob takes one. */
+    private Object dataOption(JsonNode n, Knob knob, String sourceName) {
+        String path = "data." + knob.name();
+        if (knob.list()) {
+            List<Object> values = new ArrayList<>();
+            if (!n.isArray()) {
+                problem(path, "must be a list, e.g. " + knob.name() + ": [a, b]; " + knob.description());
+                return null;
+            }
+            for (int i = 0; i < n.size(); i++) {
+                Object v = typedOption(n.get(i), knob, path + "[" + i + "]");
+                if (v == null) return null;
+                values.add(v);
+            }
+            return List.copyOf(values);
+        }
+        return typedOption(n, knob, path);
+    }
+
+    private Object typedOption(JsonNode n, Knob knob, String path) {
+        Object v = scalar(n, path);
+        if (v == null) return null;
+        Object typed = switch (knob.type()) {
+            case STRING -> v instanceof String ? v : null;
+            case LONG -> v instanceof Long ? v : null;
+            case DOUBLE -> v instanceof Number num ? (Object) num.doubleValue() : null;
+            case BOOLEAN -> v instanceof Boolean ? v : null;
+        };
+        if (typed == null) {
+            problem(path, "must be " + switch (knob.type()) {
+                case STRING -> "text";
+                case LONG -> "an integer";
+                case DOUBLE -> "a number";
+                case BOOLEAN -> "true or false";
+            } + ", got " + plain(n) + "; " + knob.description());
+            return null;
+        }
+        if (!knob.allowed().isEmpty() && !knob.allowed().contains(typed)) {
+            problem(path, "cannot be '" + typed + "'" + suggestion(String.valueOf(typed), knob.allowed().stream().map(String::valueOf).toList())
+                    + "; allowed: " + knob.allowed());
+            return null;
+        }
+        return typed;
     }
 
     private Objective objective(JsonNode node, Trainer trainer) {

@@ -37,6 +37,16 @@ public final class Columns {
         return METRIC_PREFIX + snake(name);
     }
 
+    /** With k-fold cross-validation: a metric's standard deviation across folds. */
+    public static String metricStd(String name) {
+        return metric(name) + "_std";
+    }
+
+    /** With k-fold cross-validation: a metric's value in each fold, as an array. */
+    public static String metricFolds(String name) {
+        return metric(name) + "_folds";
+    }
+
     /** learningRate → learning_rate, batchSize → batch_size, f1_macro → f1_macro. */
     public static String snake(String name) {
         String s = name.replaceAll("([a-z0-9])([A-Z])", "$1_$2").replaceAll("([A-Z]+)([A-Z][a-z])", "$1_$2");

@@ -13,12 +13,14 @@ import org.sparksweep.EngineVersion;
 import org.sparksweep.space.Parameter;
 import org.sparksweep.spec.SweepSpec;
 import org.sparksweep.train.Trainers;
+import org.sparksweep.trial.FoldScores;
 import org.sparksweep.trial.TrialResult;
 
 /**
  * The columns of one sweep's trial rows: fixed columns, one typed column per hyperparameter
  * ({@code param_*}, null when a conditional parameter is inactive) and one per metric
- * ({@code metric_*}). The sweep name is the Parquet partition column, not stored in the rows.
+ * ({@code metric_*}); with k-fold cross-validation, per metric also its standard deviation across
+ * folds ({@code metric_*_std}) and its per-fold values ({@code metric_*_folds}, an array). The sweep name is the Parquet partition column, not stored in the rows.
  */
 public final class LeaderboardSchema {
     private final SweepSpec spec;
@@ -35,6 +37,8 @@ public final class LeaderboardSchema {
         f.add(field(Columns.OBJECTIVE, DataTypes.DoubleType, true));
         f.add(field(Columns.ERROR, DataTypes.StringType, true));
         for (String m : metrics) f.add(field(Columns.metric(m), DataTypes.DoubleType, true));
+        for (String m : folded()) f.add(field(Columns.metricStd(m), DataTypes.DoubleType, true));
+        for (String m : folded()) f.add(field(Columns.metricFolds(m), DataTypes.createArrayType(DataTypes.DoubleType, false), true));
         for (Parameter p : spec.space().parameters()) f.add(field(Columns.param(p.name()), sparkType(p), true));
         f.add(field(Columns.CONFIG_JSON, DataTypes.StringType, false));
         f.add(field(Columns.SEED, DataTypes.LongType, false));
@@ -65,6 +69,8 @@ public final class LeaderboardSchema {
         v.add(r.objective());
         v.add(r.error());
         for (String m : metrics) v.add(r.metrics().get(m));
+        for (String m : folded()) v.add(FoldScores.std(r.folds(), m));
+        for (String m : folded()) v.add(FoldScores.list(r.folds(), m));
         for (Parameter p : spec.space().parameters()) v.add(r.config().get(p.name()));
         v.add(r.config().canonicalJson());
         v.add(r.seed());
@@ -80,6 +86,11 @@ public final class LeaderboardSchema {
         v.add(spec.specHash());
         v.add(EngineVersion.VALUE);
         return RowFactory.create(v.toArray());
+    }
+
+    /** The metrics that get fold columns: all of them when the sweep cross-validates, else none. */
+    private List<String> folded() {
+        return spec.data() != null && spec.data().crossValidated() ? metrics : List.of();
     }
 
     private static DataType sparkType(Parameter p) {

@@ -18,6 +18,7 @@ import org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName;
 import org.apache.parquet.schema.Type.Repetition;
 import org.apache.parquet.schema.Types;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.types.ArrayType;
 import org.apache.spark.sql.types.BooleanType;
 import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DoubleType;
@@ -32,7 +33,8 @@ import org.apache.spark.sql.types.TimestampType;
  * Writes Spark rows of a flat schema to a Parquet file with parquet-hadoop's own writer, in the
  * calling thread and without a Spark job. Spark reads the file back with the same columns and
  * types: string → BINARY (STRING), bigint → INT64, int → INT32, double → DOUBLE, boolean → BOOLEAN,
- * timestamp → INT64 TIMESTAMP(MICROS, adjusted to UTC). Nullable columns are OPTIONAL and their
+ * timestamp → INT64 TIMESTAMP(MICROS, adjusted to UTC), array&lt;double&gt; (no null elements) → a
+ * three-level LIST of DOUBLE. Nullable columns are OPTIONAL and their
  * nulls are simply not written.
  */
 final class ParquetRows {
@@ -47,8 +49,15 @@ final class ParquetRows {
         this.writers = new ValueWriter[fields.length];
         for (int i = 0; i < fields.length; i++) {
             StructField f = fields[i];
+            Repetition repetition = f.nullable() ? Repetition.OPTIONAL : Repetition.REQUIRED;
+            if (f.dataType() instanceof ArrayType a && a.elementType() instanceof DoubleType && !a.containsNull()) {
+                // the standard three-level LIST, which Spark reads as array<double>
+                message.addField(Types.list(repetition).requiredElement(PrimitiveTypeName.DOUBLE).named(f.name()));
+                writers[i] = ParquetRows::writeDoubles;
+                continue;
+            }
             Column c = column(f.dataType());
-            message.primitive(c.primitive(), f.nullable() ? Repetition.OPTIONAL : Repetition.REQUIRED)
+            message.primitive(c.primitive(), repetition)
                     .as(c.logical())
                     .named(f.name());
             writers[i] = c.writer();
@@ -88,6 +97,23 @@ final class ParquetRows {
                     (out, v) -> out.addLong(micros(v instanceof Timestamp ts ? ts.toInstant() : (Instant) v)));
         }
         throw new IllegalArgumentException("no Parquet mapping for Spark type " + t.simpleString());
+    }
+
+    private static void writeDoubles(RecordConsumer out, Object value) {
+        List<?> values = value instanceof double[] d ? java.util.Arrays.stream(d).boxed().toList() : (List<?>) value;
+        out.startGroup();
+        if (!values.isEmpty()) {
+            out.startField("list", 0);
+            for (Object v : values) {
+                out.startGroup();
+                out.startField("element", 0);
+                out.addDouble(((Number) v).doubleValue());
+                out.endField("element", 0);
+                out.endGroup();
+            }
+            out.endField("list", 0);
+        }
+        out.endGroup();
     }
 
     /** Microseconds since the epoch, sub-microsecond digits dropped (rounded down, as Spark does). */

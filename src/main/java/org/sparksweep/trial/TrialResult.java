@@ -2,6 +2,7 @@ package org.sparksweep.trial;
 
 import java.io.Serializable;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import org.sparksweep.space.TrialConfig;
 
@@ -10,6 +11,8 @@ import org.sparksweep.space.TrialConfig;
  *
  * @param objective the objective metric's value; null unless the trial COMPLETED
  * @param error     the failure message (exception class and message, or why it diverged); null when COMPLETED
+ * @param folds     with k-fold cross-validation, each fold's metrics in fold order ({@code metrics} holds
+ *                  their means, see {@link FoldScores}); empty otherwise
  */
 public record TrialResult(
         String trialId,
@@ -24,9 +27,19 @@ public record TrialResult(
         Instant finishedAt,
         double trainSeconds,
         String executorHost,
-        String executorId) implements Serializable {
+        String executorId,
+        List<Map<String, Double>> folds) implements Serializable {
 
     public TrialResult {
         metrics = Map.copyOf(metrics);
+        folds = folds == null ? List.of() : folds.stream().map(Map::copyOf).toList();
+    }
+
+    /** A trial without cross-validation folds. */
+    public TrialResult(String trialId, long index, TrialConfig config, long seed, TrialStatus status, Map<String, Double> metrics,
+            Double objective, String error, Instant startedAt, Instant finishedAt, double trainSeconds, String executorHost,
+            String executorId) {
+        this(trialId, index, config, seed, status, metrics, objective, error, startedAt, finishedAt, trainSeconds, executorHost,
+                executorId, List.of());
     }
 }

@@ -51,6 +51,25 @@ class ValidateCommandTest {
     }
 
     @Test
+    void crossValidatedSpecSaysHowRowsAreSplitAndABadLabelIsRefusedUpFront() throws IOException {
+        assertEquals(Main.OK, execute("validate", "conf/breast-cancer-folds.yaml"));
+        assertLine(out.toString(), "data:      breast_cancer {}, 5-fold cross-validation, split seed 42");
+
+        Path csv = write("plants.csv", "height,kind\n1,fern\n2,moss\n");
+        Path spec = write("plants.yaml", """
+                name: plants
+                data: {source: csv, path: "%s", label: knid}
+                model: {trainer: dl4j-mlp}
+                objective: {metric: accuracy, direction: maximize}
+                search: {strategy: grid}
+                space: {width: [8, 16]}
+                """.formatted(csv));
+        assertEquals(Main.BAD_INPUT, execute("validate", spec.toString()));
+        assertTrue(err.toString().contains("data: " + csv.toUri().toString().replace("file:///", "file:/")
+                + ": no label column 'knid'; the columns are [height, kind]"), err.toString());
+    }
+
+    @Test
     void randomSearchOverAContinuousSpace() throws IOException {
         Path spec = write("branin.yaml", """
                 name: branin

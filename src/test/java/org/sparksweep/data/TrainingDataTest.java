@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -144,5 +145,132 @@ class TrainingDataTest {
         TrainingData d = TrainingData.split(rows(150), 0.3, 5);
         for (double[] row : d.train().features()) assertEquals(0.0, row[2], 0.0);
         for (double[] row : d.validation().features()) assertEquals(0.0, row[2], 0.0);
+    }
+
+    /** Labels 0..classes-1 in turn, features (i, i^2, label). */
+    private static Dataset classified(int n, int classes) {
+        double[][] x = new double[n][];
+        double[] y = new double[n];
+        for (int i = 0; i < n; i++) {
+            y[i] = i % classes;
+            x[i] = new double[] {i, (double) i * i, y[i]};
+        }
+        return new Dataset("c", new String[] {"id", "square", "label_copy"}, x, y, classes);
+    }
+
+    /** Asserts the part is scaled with the statistics of the given training rows only. */
+    private static void scaledWithTrainingStatistics(Dataset all, int[] trainIds, int[] partIds, Dataset part) {
+        for (int j = 0; j < 2; j++) {
+            double mean = 0, sq = 0;
+            for (int id : trainIds) mean += all.features()[id][j];
+            mean /= trainIds.length;
+            for (int id : trainIds) sq += Math.pow(all.features()[id][j] - mean, 2);
+            double std = Math.sqrt(sq / trainIds.length);
+            for (int i = 0; i < partIds.length; i++) {
+                assertEquals((all.features()[partIds[i]][j] - mean) / std, part.features()[i][j], 1e-9, "column " + j + " row " + partIds[i]);
+            }
+        }
+    }
+
+    @Test
+    void testRowsAreDisjointAndScaledWithTrainingStatisticsOnly() {
+        Dataset all = rows(100);
+        TrainingData d = TrainingData.split(all, 0.2, 0.1, 9);
+        assertEquals(20, d.validation().rows());
+        assertEquals(10, d.test().rows());
+        assertEquals(70, d.train().rows());
+        Set<Integer> seen = new HashSet<>();
+        for (Dataset part : new Dataset[] {d.train(), d.validation(), d.test()}) for (int id : ids(part)) assertTrue(seen.add(id), "row " + id + " twice");
+        assertEquals(100, seen.size());
+        scaledWithTrainingStatistics(all, ids(d.train()), ids(d.test()), d.test());
+        scaledWithTrainingStatistics(all, ids(d.train()), ids(d.validation()), d.validation());
+        assertEquals(null, TrainingData.split(all, 0.2, 7).test(), "no test split unless asked for");
+    }
+
+    @Test
+    void classificationSplitsAreStratified() {
+        // 90 rows, classes 0, 1, 2 with 30 each: validation 0.2 -> 6 of each, test 0.1 -> 3 of each
+        Dataset all = classified(90, 3);
+        TrainingData d = TrainingData.split(all, 0.2, 0.1, 4);
+        for (int c = 0; c < 3; c++) {
+            int cls = c;
+            assertEquals(6, java.util.Arrays.stream(d.validation().targets()).filter(t -> t == cls).count(), "validation, class " + c);
+            assertEquals(3, java.util.Arrays.stream(d.test().targets()).filter(t -> t == cls).count(), "test, class " + c);
+            assertEquals(21, java.util.Arrays.stream(d.train().targets()).filter(t -> t == cls).count(), "train, class " + c);
+        }
+        // the label copy, scaled by one increasing map, must order the rows as their labels do
+        for (int i = 0; i < d.validation().rows(); i++) {
+            for (int j = 0; j < d.validation().rows(); j++) {
+                double a = d.validation().targets()[i], b = d.validation().targets()[j];
+                double fa = d.validation().features()[i][2], fb = d.validation().features()[j][2];
+                assertEquals(Double.compare(a, b), Double.compare(fa, fb), "labels follow their rows");
+            }
+        }
+        // a class of one example stays in training instead of leaving training without it
+        double[][] x = new double[11][];
+        double[] y = new double[11];
+        for (int i = 0; i < 11; i++) {
+            x[i] = new double[] {i};
+            y[i] = i == 10 ? 1 : 0;
+        }
+        Dataset rare = new Dataset("rare", new String[] {"x"}, x, y, 2);
+        for (long seed = 0; seed < 10; seed++) {
+            TrainingData r = TrainingData.split(rare, 0.5, seed);
+            assertEquals(1, java.util.Arrays.stream(r.train().targets()).filter(t -> t == 1).count(), "seed " + seed);
+        }
+    }
+
+    @Test
+    void foldsPartitionTheRowsAndEachIsScaledWithTheOtherFoldsOnly() {
+        Dataset all = rows(30);
+        List<TrainingData> folds = TrainingData.folds(all, 3, 0, 5);
+        assertEquals(3, folds.size());
+        Set<Integer> validated = new HashSet<>();
+        for (TrainingData f : folds) {
+            assertEquals(10, f.validation().rows());
+            assertEquals(20, f.train().rows());
+            Set<Integer> train = new HashSet<>();
+            for (int id : ids(f.train())) train.add(id);
+            for (int id : ids(f.validation())) {
+                assertFalse(train.contains(id), "row " + id + " is trained and validated on in one fold");
+                assertTrue(validated.add(id), "row " + id + " validated in two folds");
+            }
+            scaledWithTrainingStatistics(all, ids(f.train()), ids(f.validation()), f.validation());
+        }
+        assertEquals(30, validated.size(), "every row is validated once");
+
+        List<TrainingData> withTest = TrainingData.folds(all, 3, 0.2, 5);
+        int[] test = ids(withTest.get(0).test());
+        assertEquals(6, test.length);
+        for (TrainingData f : withTest) {
+            assertArrayEquals(test, ids(f.test()), "the same test rows for every fold");
+            for (int id : test) {
+                for (int v : ids(f.validation())) assertFalse(v == id);
+                for (int t : ids(f.train())) assertFalse(t == id);
+            }
+            scaledWithTrainingStatistics(all, ids(f.train()), test, f.test());
+        }
+        Dataset c = classified(30, 3);
+        for (TrainingData f : TrainingData.folds(c, 5, 0, 2)) {
+            for (int k = 0; k < 3; k++) {
+                int cls = k;
+                assertEquals(2, java.util.Arrays.stream(f.validation().targets()).filter(t -> t == cls).count(), "folds are stratified");
+            }
+        }
+    }
+
+    @Test
+    void aClassWithNoTrainingExamplesIsAnErrorNamingIt() {
+        double[][] x = new double[9][];
+        double[] y = new double[9];
+        for (int i = 0; i < 9; i++) {
+            x[i] = new double[] {i};
+            y[i] = i == 8 ? 1 : 0;
+        }
+        Dataset rare = new Dataset("rare", new String[] {"x"}, x, y, 2, new int[] {1}, new String[] {"common", "unicorn"});
+        DataException e = assertThrows(DataException.class, () -> TrainingData.folds(rare, 3, 0, 1));
+        assertTrue(e.getMessage().contains("class 'unicorn' has no examples in the training part of fold"), e.getMessage());
+        assertTrue(e.getMessage().contains("fewer folds"), e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> TrainingData.folds(rows(4), 5, 0, 1));
     }
 }

@@ -307,6 +307,33 @@ class SpecReaderTest {
                 bad("unknown key in data",
                         dl4j().put("data", "{source: iris, validation: 0.2}"),
                         "data.validation", "unknown key 'validation' for data source iris"),
+                bad("data option of the wrong type",
+                        dl4j().put("data", "{source: csv, path: src/main/resources/datasets/diabetes.csv, label: 3}"),
+                        "data.label", "must be text, got 3"),
+                bad("categorical columns not a list",
+                        dl4j().put("data", "{source: csv, path: src/main/resources/datasets/diabetes.csv, label: progression, categorical: sex}"),
+                        "data.categorical", "must be a list"),
+                bad("unknown task",
+                        dl4j().put("data", "{source: csv, path: src/main/resources/datasets/diabetes.csv, label: progression, task: regresion}"),
+                        "data.task", "cannot be 'regresion'; did you mean 'regression'?"),
+                bad("csv without a path",
+                        dl4j().put("data", "{source: csv, label: progression}"),
+                        "data.path", "data source csv needs it"),
+                bad("label column not in the file, refused when the spec is read",
+                        dl4j().put("data", "{source: csv, path: src/main/resources/datasets/diabetes.csv, label: progresion}"),
+                        "data", "no label column 'progresion'; the columns are [age, sex, bmi, bp, s1, s2, s3, s4, s5, s6, progression]"),
+                bad("data file that does not exist",
+                        dl4j().put("data", "{source: csv, path: no/such/file.csv, label: y}"),
+                        "data", "no/such/file.csv does not exist: check data.path"),
+                bad("folds with a validation fraction",
+                        dl4j().put("data", "{source: iris, folds: 5, validationFraction: 0.2}"),
+                        "data.validationFraction", "does not apply with folds"),
+                bad("one fold",
+                        dl4j().put("data", "{source: iris, folds: 1}"),
+                        "data.folds", "must be an integer from 2 to 1000"),
+                bad("test and validation leave no training rows",
+                        dl4j().put("data", "{source: iris, testFraction: 0.8}"),
+                        "data", "validationFraction + testFraction must be below 1"),
                 bad("unknown trainer",
                         function().put("model", "{trainer: functoin, function: sphere}"),
                         "model.trainer", "no trainer named 'functoin'; did you mean 'function'?"),
@@ -457,7 +484,7 @@ class SpecReaderTest {
                         "data", "trainer function reads no data; remove data:"),
                 bad("no data for dl4j-mlp",
                         dl4j().remove("data"),
-                        "data", "trainer dl4j-mlp needs data: add data: {source: NAME}; sources: [iris]"),
+                        "data", "trainer dl4j-mlp needs data: add data: {source: NAME}; sources: [breast_cancer, csv, diabetes, digits, iris, libsvm, parquet]"),
                 bad("split seed not an integer",
                         dl4j().put("data", "{source: iris, splitSeed: 1.5}"),
                         "data.splitSeed", "must be an integer, got 1.5"),
@@ -478,6 +505,22 @@ class SpecReaderTest {
         List<String> problems = problems(yaml);
         assertHasProblem(problems, path, message);
         assertEquals(1, problems.size(), "one mistake, one problem: " + problems);
+    }
+
+    @Test
+    void csvDataOptionsAreTypedListsKeptAndThePathMadeAbsolute() throws Exception {
+        SweepSpec spec = SpecReader.parse(dl4j().put("data", "{source: csv, path: src/main/resources/datasets/diabetes.csv, "
+                + "label: progression, categorical: [sex], shape: [1, 11], task: regression, folds: 4, testFraction: 0.1, splitSeed: 3}").yaml(),
+                "test", false);
+        Map<String, Object> o = spec.data().options();
+        assertEquals(java.nio.file.Path.of("src/main/resources/datasets/diabetes.csv").toAbsolutePath().toUri().toString(), o.get("path"));
+        assertEquals(List.of("sex"), o.get("categorical"));
+        assertEquals(List.of(1L, 11L), o.get("shape"));
+        assertEquals("regression", o.get("task"));
+        assertEquals(",", o.get("delimiter"), "defaults fill in");
+        assertEquals(4, spec.data().folds());
+        assertEquals(0.1, spec.data().testFraction());
+        assertEquals(3L, spec.data().splitSeed());
     }
 
     @Test
