@@ -77,6 +77,11 @@ public final class SearchSpace implements Serializable {
         return parameters;
     }
 
+    /** The parameters ordered so that every conditional one comes after the parameter it depends on. */
+    public List<Parameter> parentsFirst() {
+        return topological;
+    }
+
     public Parameter parameter(String name) {
         return parameters.stream().filter(p -> p.name().equals(name)).findFirst().orElse(null);
     }
