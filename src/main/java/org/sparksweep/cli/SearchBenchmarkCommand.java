@@ -50,6 +50,13 @@ final class SearchBenchmarkCommand implements Callable<Integer> {
     @Option(names = "--parallelism", defaultValue = "1", description = "trials running at once, as on that many task slots (default: ${DEFAULT-VALUE})")
     int parallelism;
 
+    @Option(names = "--optuna", description = "also run Optuna's samplers on the same functions, budgets and seeds "
+            + "(needs /usr/bin/python3 with optuna, e.g. Debian's python3-optuna; run from the repository root)")
+    boolean optuna;
+
+    @Option(names = "--optuna-script", defaultValue = "src/test/python/optuna_search.py", hidden = true)
+    java.nio.file.Path optunaScript;
+
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec command;
 
@@ -106,7 +113,39 @@ final class SearchBenchmarkCommand implements Callable<Integer> {
             }
         }
         out.flush();
-        return 0;
+        return optuna ? runOptuna(out) : 0;
+    }
+
+    /** Optuna's Random/QMC(Sobol)/TPE samplers, run as a child process and printed after our table. */
+    private int runOptuna(PrintWriter out) {
+        if (!java.nio.file.Files.isRegularFile(optunaScript)) {
+            command.commandLine().getErr().println("cannot find " + optunaScript.toAbsolutePath() + ": run from the repository root");
+            return 1;
+        }
+        List<String> cmd = List.of("/usr/bin/python3", optunaScript.toString(), "--seeds", String.valueOf(seeds),
+                "--budgets", String.join(",", budgets.stream().map(String::valueOf).toList()),
+                "--functions", String.join(",", functions), "--strategies", String.join(",", strategies));
+        out.println();
+        out.flush();
+        try {
+            Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+            try (var r = new java.io.BufferedReader(new java.io.InputStreamReader(p.getInputStream(), java.nio.charset.StandardCharsets.UTF_8))) {
+                String line;
+                while ((line = r.readLine()) != null) {
+                    out.println(line);
+                    out.flush();
+                }
+            }
+            int code = p.waitFor();
+            if (code != 0) command.commandLine().getErr().println("optuna run exited with " + code + " (is python3-optuna installed?)");
+            return code == 0 ? 0 : 1;
+        } catch (java.io.IOException e) {
+            command.commandLine().getErr().println("cannot run /usr/bin/python3: " + e.getMessage());
+            return 1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return 1;
+        }
     }
 
     /** Best value so far after each trial of one seeded run, results told in the order trials were proposed. */
