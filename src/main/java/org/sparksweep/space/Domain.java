@@ -33,6 +33,20 @@ public sealed interface Domain extends Serializable
     /** Position of a value among the grid points, or -1; only for discrete domains. */
     long indexOf(Object value);
 
+    /** Whether values are ordered numbers that {@link #unit} places in [0, 1] (ranges and reals, not choices). */
+    default boolean ordered() {
+        return this instanceof IntRange || this instanceof Uniform || this instanceof LogUniform;
+    }
+
+    /**
+     * Where a value sits in the unit interval that {@link #sample} maps from: the inverse of
+     * sample, so model-based search can work in [0, 1] whatever the scale (log, integer, quantised).
+     * Only for {@link #ordered()} domains.
+     */
+    default double unit(Object value) {
+        throw new UnsupportedOperationException(describe() + " is not an ordered numeric domain");
+    }
+
     /** A short human description, e.g. {@code logUniform(1.0E-4, 0.1) x 4 points}. */
     String describe();
 
@@ -70,6 +84,7 @@ public sealed interface Domain extends Serializable
             if (!(v instanceof Long l) || l < lower || l > upper || (l - lower) % step != 0) return -1;
             return (l - lower) / step;
         }
+        public double unit(Object v) { return (((Number) v).longValue() - lower) / (double) step / gridSize() + 0.5 / gridSize(); }
         public String describe() {
             return "range [" + lower + ", " + upper + "]" + (step == 1 ? "" : " step " + step);
         }
@@ -97,6 +112,7 @@ public sealed interface Domain extends Serializable
             double x = lower + u * (upper - lower);
             return q == null ? x : Quantizer.quantize(x, q, lower, upper);
         }
+        public double unit(Object v) { return upper == lower ? 0.5 : clamp((((Number) v).doubleValue() - lower) / (upper - lower)); }
         public long indexOf(Object v) { return -1; }
         /** Quantised points, duplicates dropped; only needed with q (points stay few, so computing them is cheap). */
         private List<Double> gridPoints() {
@@ -119,6 +135,9 @@ public sealed interface Domain extends Serializable
             x = Math.min(upper, Math.max(lower, x));
             return q == null ? x : Quantizer.quantize(x, q, lower, upper);
         }
+        public double unit(Object v) {
+            return upper == lower ? 0.5 : clamp(Math.log(((Number) v).doubleValue() / lower) / Math.log(upper / lower));
+        }
         public long indexOf(Object v) { return -1; }
         private double point(int k) {
             double a = Math.log(lower), b = Math.log(upper);
@@ -131,5 +150,9 @@ public sealed interface Domain extends Serializable
             return "logUniform(" + lower + ", " + upper + ")" + (q == null ? "" : " q " + q)
                     + (points == null ? "" : " x " + points + " points");
         }
+    }
+
+    private static double clamp(double u) {
+        return Math.max(0, Math.min(1, u));
     }
 }

@@ -29,6 +29,7 @@ public final class SearchSpace implements Serializable {
     private final List<Parameter> topological;
     private final List<Node> roots;
     private final long gridSize;
+    private final Map<String, Integer> dimensionOf;
 
     /**
      * @param parameters in declaration order; conditions must name a discrete parameter of this space,
@@ -55,6 +56,9 @@ public final class SearchSpace implements Serializable {
             }
         }
         this.topological = topologicalOrder(this.parameters, byName);
+        Map<String, Integer> dims = new HashMap<>();
+        for (int i = 0; i < this.parameters.size(); i++) dims.put(this.parameters.get(i).name(), i);
+        this.dimensionOf = Map.copyOf(dims);
         boolean griddable = this.parameters.stream().allMatch(p -> p.domain().griddable());
         if (griddable) {
             Map<String, List<Parameter>> children = new HashMap<>();
@@ -71,6 +75,11 @@ public final class SearchSpace implements Serializable {
 
     public List<Parameter> parameters() {
         return parameters;
+    }
+
+    /** The parameters ordered so that every conditional one comes after the parameter it depends on. */
+    public List<Parameter> parentsFirst() {
+        return topological;
     }
 
     public Parameter parameter(String name) {
@@ -93,12 +102,27 @@ public final class SearchSpace implements Serializable {
 
     /** The i-th random config for a seed; independent of every other index. */
     public TrialConfig sample(long seed, long index) {
+        return sample(index, (i, dimension, name) -> CounterRandom.uniform(seed, i, name));
+    }
+
+    /**
+     * The config at point {@code index} of a sequence in the unit hypercube with one dimension per
+     * parameter (its position in declaration order); an inactive conditional parameter's coordinate
+     * is not used.
+     */
+    public TrialConfig sample(long index, UnitCoordinates coordinates) {
         Map<String, Object> values = new HashMap<>();
         for (Parameter p : topological) {
             if (p.conditional() && !p.when().holdsFor(values.get(p.when().parent()))) continue;
-            values.put(p.name(), p.domain().sample(CounterRandom.uniform(seed, index, p.name())));
+            values.put(p.name(), p.domain().sample(coordinates.coordinate(index, dimensionOf.get(p.name()), p.name())));
         }
         return inDeclarationOrder(values);
+    }
+
+    /** A sequence of points in [0, 1)^d, as a pure function of (point index, dimension). */
+    @FunctionalInterface
+    public interface UnitCoordinates extends Serializable {
+        double coordinate(long index, int dimension, String parameter);
     }
 
     private TrialConfig inDeclarationOrder(Map<String, Object> values) {

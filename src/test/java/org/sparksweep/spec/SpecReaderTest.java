@@ -490,7 +490,7 @@ class SpecReaderTest {
                         "data.splitSeed", "must be an integer, got 1.5"),
                 bad("function trainer without its function",
                         function().put("model", "{trainer: function}"),
-                        "model.function", "trainer function needs a value (which test function, one of [branin, rosenbrock, ackley, rastrigin, sphere])"),
+                        "model.function", "trainer function needs a value (which test function, one of [branin, hartmann6, rosenbrock, ackley, rastrigin, sphere])"),
                 bad("function trainer with an unknown function",
                         function().put("model", "{trainer: function, function: sphre}"),
                         "model.function", "function's function cannot be 'sphre'; did you mean 'sphere'?"),

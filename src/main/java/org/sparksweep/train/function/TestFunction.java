@@ -13,6 +13,28 @@ public enum TestFunction {
             return u * u + 10 * (1 - t) * Math.cos(x[0]) + 10;
         }
     },
+    /**
+     * 6-D Hartmann function on [0, 1]^6, six local minima; global minimum -3.32237 at
+     * (0.20169, 0.150011, 0.476874, 0.275332, 0.311652, 0.6573).
+     */
+    HARTMANN6(6) {
+        private static final double[] ALPHA = {1.0, 1.2, 3.0, 3.2};
+        private static final double[][] A = {
+                {10, 3, 17, 3.5, 1.7, 8}, {0.05, 10, 17, 0.1, 8, 14}, {3, 3.5, 1.7, 10, 17, 8}, {17, 8, 0.05, 10, 0.1, 14}};
+        private static final double[][] P = {
+                {0.1312, 0.1696, 0.5569, 0.0124, 0.8283, 0.5886}, {0.2329, 0.4135, 0.8307, 0.3736, 0.1004, 0.9991},
+                {0.2348, 0.1451, 0.3522, 0.2883, 0.3047, 0.6650}, {0.4047, 0.8828, 0.8732, 0.5743, 0.1091, 0.0381}};
+
+        double evaluate(double[] x) {
+            double f = 0;
+            for (int i = 0; i < 4; i++) {
+                double e = 0;
+                for (int j = 0; j < 6; j++) e += A[i][j] * (x[j] - P[i][j]) * (x[j] - P[i][j]);
+                f -= ALPHA[i] * Math.exp(-e);
+            }
+            return f;
+        }
+    },
     /** Minimum 0 at (1, ..., 1). */
     ROSENBROCK(0) {
         double evaluate(double[] x) {

@@ -17,6 +17,24 @@ class TestFunctionTest {
     }
 
     @Test
+    void hartmann6MinimumAndACornerValue() {
+        assertEquals(-3.32237, TestFunction.HARTMANN6.value(0.20169, 0.150011, 0.476874, 0.275332, 0.311652, 0.6573), 1e-5);
+        // at the origin only the exponentials' tails remain: -sum alpha_i exp(-sum_j A_ij P_ij^2), computed by hand
+        double expected = 0;
+        double[][] a = {{10, 3, 17, 3.5, 1.7, 8}, {0.05, 10, 17, 0.1, 8, 14}, {3, 3.5, 1.7, 10, 17, 8}, {17, 8, 0.05, 10, 0.1, 14}};
+        double[][] p = {{0.1312, 0.1696, 0.5569, 0.0124, 0.8283, 0.5886}, {0.2329, 0.4135, 0.8307, 0.3736, 0.1004, 0.9991},
+                {0.2348, 0.1451, 0.3522, 0.2883, 0.3047, 0.6650}, {0.4047, 0.8828, 0.8732, 0.5743, 0.1091, 0.0381}};
+        double[] alpha = {1.0, 1.2, 3.0, 3.2};
+        for (int i = 0; i < 4; i++) {
+            double e = 0;
+            for (int j = 0; j < 6; j++) e += a[i][j] * p[i][j] * p[i][j];
+            expected -= alpha[i] * Math.exp(-e);
+        }
+        assertEquals(expected, TestFunction.HARTMANN6.value(0, 0, 0, 0, 0, 0), 1e-12);
+        assertEquals(6, TestFunction.HARTMANN6.fixedDimensions());
+    }
+
+    @Test
     void braninHasThreeGlobalMinima() {
         assertEquals(0.397887, TestFunction.BRANIN.value(Math.PI, 2.275), 1e-5);
         assertEquals(0.397887, TestFunction.BRANIN.value(-Math.PI, 12.275), 1e-5);
@@ -55,7 +73,7 @@ class TestFunctionTest {
 
     @Test
     void functionsAreFoundByLowerCaseName() {
-        assertEquals(List.of("branin", "rosenbrock", "ackley", "rastrigin", "sphere"), TestFunction.names());
+        assertEquals(List.of("branin", "hartmann6", "rosenbrock", "ackley", "rastrigin", "sphere"), TestFunction.names());
         for (TestFunction f : TestFunction.values()) assertEquals(f, TestFunction.named(f.label()));
         assertThrows(IllegalArgumentException.class, () -> TestFunction.named("nope"));
     }

@@ -1,0 +1,91 @@
+"""Optuna's samplers on the same test functions, budgets and seeds as `sparksweep search-benchmark`.
+
+Usage: /usr/bin/python3 optuna_search.py --seeds 20 --budgets 50,100,200 --functions branin,hartmann6
+Prints the same table as the Java command: median over seeds of the best value after N trials.
+"""
+import argparse
+import math
+import statistics
+import time
+import warnings
+
+import optuna
+
+HARTMANN_ALPHA = [1.0, 1.2, 3.0, 3.2]
+HARTMANN_A = [[10, 3, 17, 3.5, 1.7, 8], [0.05, 10, 17, 0.1, 8, 14], [3, 3.5, 1.7, 10, 17, 8], [17, 8, 0.05, 10, 0.1, 14]]
+HARTMANN_P = [[0.1312, 0.1696, 0.5569, 0.0124, 0.8283, 0.5886], [0.2329, 0.4135, 0.8307, 0.3736, 0.1004, 0.9991],
+              [0.2348, 0.1451, 0.3522, 0.2883, 0.3047, 0.6650], [0.4047, 0.8828, 0.8732, 0.5743, 0.1091, 0.0381]]
+
+
+def branin(x):
+    b, c, t = 5.1 / (4 * math.pi ** 2), 5 / math.pi, 1 / (8 * math.pi)
+    u = x[1] - b * x[0] ** 2 + c * x[0] - 6
+    return u * u + 10 * (1 - t) * math.cos(x[0]) + 10
+
+
+def hartmann6(x):
+    f = 0.0
+    for i in range(4):
+        e = sum(HARTMANN_A[i][j] * (x[j] - HARTMANN_P[i][j]) ** 2 for j in range(6))
+        f -= HARTMANN_ALPHA[i] * math.exp(-e)
+    return f
+
+
+PROBLEMS = {
+    "branin": (branin, [(-5, 10), (0, 15)], 0.397887),
+    "hartmann6": (hartmann6, [(0, 1)] * 6, -3.32237),
+}
+
+
+def sampler(name, seed):
+    if name == "random":
+        return optuna.samplers.RandomSampler(seed=seed)
+    if name == "sobol":
+        return optuna.samplers.QMCSampler(qmc_type="sobol", scramble=True, seed=seed, warn_independent_sampling=False)
+    if name == "tpe":
+        return optuna.samplers.TPESampler(seed=seed)
+    raise SystemExit("unknown sampler " + name)
+
+
+def run(function, bounds, strategy, seed, trials):
+    study = optuna.create_study(direction="minimize", sampler=sampler(strategy, seed))
+
+    def objective(trial):
+        return function([trial.suggest_float("x%d" % (i + 1), lo, hi) for i, (lo, hi) in enumerate(bounds)])
+
+    study.optimize(objective, n_trials=trials)
+    best, curve = math.inf, []
+    for t in study.trials:
+        best = min(best, t.value)
+        curve.append(best)
+    return curve
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--seeds", type=int, default=20)
+    parser.add_argument("--budgets", default="50,100,200")
+    parser.add_argument("--functions", default="branin,hartmann6")
+    parser.add_argument("--strategies", default="random,sobol,tpe")
+    args = parser.parse_args()
+    optuna.logging.set_verbosity(optuna.logging.WARNING)
+    warnings.filterwarnings("ignore")
+    budgets = [int(b) for b in args.budgets.split(",")]
+    print("Optuna %s: median over %d seeds of the best value after N trials (regret to the optimum in brackets)"
+          % (optuna.__version__, args.seeds))
+    for name in args.functions.split(","):
+        function, bounds, optimum = PROBLEMS[name]
+        print("\n%s (optimum %s)" % (name, optimum))
+        print("%-8s" % "sampler" + "".join(" %24s" % ("N=%d" % b) for b in budgets) + " %9s" % "seconds")
+        for strategy in args.strategies.split(","):
+            t0 = time.time()
+            curves = [run(function, bounds, strategy, seed, max(budgets)) for seed in range(args.seeds)]
+            cells = []
+            for b in budgets:
+                m = statistics.median(c[b - 1] for c in curves)
+                cells.append(" %24s" % ("%.6f (%.2e)" % (m, m - optimum)))
+            print("%-8s" % strategy + "".join(cells) + " %9.1f" % (time.time() - t0))
+
+
+if __name__ == "__main__":
+    main()
