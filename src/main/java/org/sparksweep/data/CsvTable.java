@@ -95,21 +95,25 @@ final class CsvTable {
         }
         if (numeric.isEmpty()) throw new DataException(file + " has a header but no data rows");
 
-        // one-hot columns: each categorical column's categories, sorted (numerically when all are numbers)
-        Map<Integer, List<String>> levels = new LinkedHashMap<>();
-        for (int j = 0; j < columns; j++) {
-            if (!categorical[j]) continue;
-            int col = j;
-            boolean allNumbers = categories.stream().allMatch(r -> LabelColumn.number(r[col]) != null);
-            TreeMap<Object, String> sorted = new TreeMap<>();
-            for (String[] r : categories) sorted.putIfAbsent(allNumbers ? (Object) LabelColumn.number(r[col]) : r[col], r[col]);
-            levels.put(j, new ArrayList<>(sorted.values()));
-        }
+        // one-hot columns: each categorical column's categories, sorted (numerically when all are numbers, so 1 and 1.0 are one category)
+        Map<Integer, Map<Object, Integer>> levels = new LinkedHashMap<>();
         List<String> featureNames = new ArrayList<>();
         for (int j = 0; j < columns; j++) {
             if (j == labelAt) continue;
-            if (categorical[j]) for (String level : levels.get(j)) featureNames.add(header.get(j) + "=" + level);
-            else featureNames.add(header.get(j));
+            if (!categorical[j]) {
+                featureNames.add(header.get(j));
+                continue;
+            }
+            int col = j;
+            boolean allNumbers = categories.stream().allMatch(r -> LabelColumn.number(r[col]) != null);
+            TreeMap<Object, String> sorted = new TreeMap<>();
+            for (String[] r : categories) sorted.putIfAbsent(categoryKey(r[col], allNumbers), r[col]);
+            Map<Object, Integer> position = new LinkedHashMap<>();
+            for (Map.Entry<Object, String> level : sorted.entrySet()) {
+                position.put(level.getKey(), position.size());
+                featureNames.add(header.get(j) + "=" + level.getValue());
+            }
+            levels.put(j, position);
         }
         double[][] features = new double[numeric.size()][];
         for (int i = 0; i < features.length; i++) {
@@ -118,9 +122,10 @@ final class CsvTable {
             for (int j = 0; j < columns; j++) {
                 if (j == labelAt) continue;
                 if (categorical[j]) {
-                    List<String> ls = levels.get(j);
-                    out[k + ls.indexOf(categories.get(i)[j])] = 1;
-                    k += ls.size();
+                    Map<Object, Integer> position = levels.get(j);
+                    boolean allNumbers = position.keySet().iterator().next() instanceof Double;
+                    out[k + position.get(categoryKey(categories.get(i)[j], allNumbers))] = 1;
+                    k += position.size();
                 } else {
                     out[k++] = numeric.get(i)[j];
                 }
@@ -130,6 +135,10 @@ final class CsvTable {
         LabelColumn.Resolved y = labels.resolve(layout.task());
         String[] names = featureNames.toArray(new String[0]);
         return new Dataset(name, names, features, y.targets(), y.classes(), shape(file, layout.shape(), names.length), y.classNames());
+    }
+
+    private static Object categoryKey(String value, boolean numeric) {
+        return numeric ? (Object) LabelColumn.number(value) : value;
     }
 
     /** The example shape: as given (its product must be the feature count), or flat. */

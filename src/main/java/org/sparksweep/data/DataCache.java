@@ -9,13 +9,15 @@ import java.util.concurrent.atomic.AtomicInteger;
  * One loaded and split data set per JVM and data spec: every trial an executor runs shares it,
  * so data is read once per executor, not once per trial (and the driver never ships it). Each use
  * checks the source's fingerprint (for files: URI, modification time and length), so a file changed
- * since it was read is read again.
+ * since it was read is read again. Bad data (a {@link DataException}) is remembered the same way:
+ * the trials fail with its message without re-reading the file until it changes.
  */
 public final class DataCache {
     private static final ConcurrentMap<DataSpec, Loaded> CACHE = new ConcurrentHashMap<>();
     private static final AtomicInteger LOADS = new AtomicInteger();
 
-    private record Loaded(String fingerprint, List<TrainingData> splits) {}
+    /** Splits, or the bad-data error the same content will always give (kept so every trial does not re-read it). */
+    private record Loaded(String fingerprint, List<TrainingData> splits, DataException bad) {}
 
     private DataCache() {}
 
@@ -28,17 +30,21 @@ public final class DataCache {
     public static List<TrainingData> splits(DataSpec spec) {
         DataSource source = DataSources.get(spec.source());
         String fingerprint = source.fingerprint(spec.options());
-        return CACHE.compute(spec, (s, cached) -> {
+        Loaded loaded = CACHE.compute(spec, (s, cached) -> {
             if (cached != null && cached.fingerprint().equals(fingerprint)) return cached;
             LOADS.incrementAndGet();
             try {
-                return new Loaded(fingerprint, s.split(source.load(s.options())));
+                return new Loaded(fingerprint, s.split(source.load(s.options())), null);
+            } catch (DataException e) {
+                return new Loaded(fingerprint, null, e);
             } catch (RuntimeException e) {
                 throw e;
             } catch (Exception e) {
                 throw new IllegalStateException("could not load data source '" + s.source() + "': " + e.getMessage(), e);
             }
-        }).splits();
+        });
+        if (loaded.bad() != null) throw new DataException(loaded.bad().getMessage());
+        return loaded.splits();
     }
 
     /** How many times this JVM has loaded a data set (for tests of the once-per-JVM promise). */

@@ -62,6 +62,14 @@ class CsvDataSourceTest {
     }
 
     @Test
+    void numericCategoriesSortAsNumbersAndEqualNumbersAreOneCategory() throws Exception {
+        Path file = write("levels.csv", "grade,x,y\n1,5,a\n2.0,6,b\n1.0,7,a\n10,8,b\n");
+        Dataset d = csv.load(options(file, "y", "categorical", List.of("grade")));
+        assertArrayEquals(new String[] {"grade=1", "grade=2.0", "grade=10", "x"}, d.featureNames());
+        assertArrayEquals(new double[][] {{1, 0, 0, 5}, {0, 1, 0, 6}, {1, 0, 0, 7}, {0, 0, 1, 8}}, d.features());
+    }
+
+    @Test
     void aPlainPathIsMadeAnAbsoluteFileUriAndReadsTheSameAsTheUri() throws Exception {
         Path file = write("pets.csv", PETS);
         Path relative = Path.of("").toAbsolutePath().relativize(file);

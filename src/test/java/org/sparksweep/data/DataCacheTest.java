@@ -2,6 +2,8 @@ package org.sparksweep.data;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,5 +40,24 @@ class DataCacheTest {
         for (double t : second.validation().targets()) sum += t;
         assertEquals(5500.0, sum, 1e-9, "the new content is what trials see");
         assertSame(second, DataCache.get(spec));
+    }
+
+    @Test
+    void badDataIsReadOnceUntilTheFileIsFixed() throws Exception {
+        Path file = dir.resolve("bad.csv");
+        Files.writeString(file, "x,y\n1,a\noops,b\n3,a\n4,b\n");
+        Files.setLastModifiedTime(file, FileTime.fromMillis(1_000_000_000_000L));
+        DataSpec spec = new DataSpec("csv", new CsvDataSource().resolve(Map.of("path", file.toString(), "label", "y",
+                "delimiter", ",", "task", "auto")), 0.5, 1);
+        int before = DataCache.loads();
+        for (int trial = 0; trial < 3; trial++) {
+            DataException e = assertThrows(DataException.class, () -> DataCache.get(spec));
+            assertTrue(e.getMessage().contains("line 3, column 'x': 'oops' is not a number"), e.getMessage());
+        }
+        assertEquals(before + 1, DataCache.loads(), "every trial gets the error, the file is read once");
+        Files.writeString(file, "x,y\n1,a\n2,b\n3,a\n4,b\n");
+        Files.setLastModifiedTime(file, FileTime.fromMillis(1_000_000_060_000L));
+        assertEquals(2, DataCache.get(spec).train().rows(), "the fixed file is read");
+        assertEquals(before + 2, DataCache.loads());
     }
 }
