@@ -5,11 +5,18 @@ import org.sparksweep.data.TrainingData;
 
 /**
  * Everything one training run gets: its settings (the model's fixed settings, the trial's
- * hyperparameters and the knobs' defaults, merged and typed), the data and the seed.
+ * hyperparameters and the knobs' defaults, merged and typed), the data, the seed, and how many
+ * cores the trial may use.
  *
  * @param data the train/validation split, or null for trainers that need no data
+ * @param cpus cores reserved for this trial (the spec's resources.cpus on a cluster): size thread pools to it
  */
-public record TrainingRun(Map<String, Object> settings, TrainingData data, long seed) {
+public record TrainingRun(Map<String, Object> settings, TrainingData data, long seed, int cpus) {
+
+    /** A run on one core. */
+    public TrainingRun(Map<String, Object> settings, TrainingData data, long seed) {
+        this(settings, data, seed, 1);
+    }
 
     public long getLong(String name) {
         return ((Number) require(name)).longValue();
