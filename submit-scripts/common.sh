@@ -53,13 +53,19 @@ fi
 # shellcheck disable=SC2206
 submit_args+=(${SPARKSWEEP_SUBMIT_ARGS:-})
 
-# submit MASTER [sparksweep arguments...]
-submit() {
+# submit_command MASTER [sparksweep arguments...]: sets command=(spark-submit ...)
+submit_command() {
   local master="$1"
   shift
   if (( $# == 0 )); then
     echo "usage: $(basename "$0") ... COMMAND [ARGS]   e.g. run conf/branin-random.json (see ./sparksweep --help)" >&2
     exit 2
   fi
-  exec "$spark_submit" --master "$master" "${submit_args[@]}" "$app_jar" "$@"
+  command=("$spark_submit" --master "$master" "${submit_args[@]}" "$app_jar" "$@")
+}
+
+# submit MASTER [sparksweep arguments...]: runs spark-submit in place of this script
+submit() {
+  submit_command "$@"
+  exec "${command[@]}"
 }
