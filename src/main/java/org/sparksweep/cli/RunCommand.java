@@ -8,6 +8,7 @@ import org.apache.spark.sql.SparkSession;
 import org.sparksweep.engine.SweepFailedException;
 import org.sparksweep.engine.SweepListener;
 import org.sparksweep.engine.SweepRunner;
+import org.sparksweep.engine.TrialResources;
 import org.sparksweep.engine.SweepSummary;
 import org.sparksweep.search.Strategies;
 import org.sparksweep.spec.SpecException;
@@ -68,6 +69,13 @@ final class RunCommand implements Callable<Integer> {
             }
             out.println("spark " + spark.version() + " master " + spark.sparkContext().master() + ", "
                     + spark.sparkContext().defaultParallelism() + " task slots; leaderboard " + SweepStore.at(spec.output()).root());
+            if (!spec.resources().isDefault()) {
+                out.println("resources per trial: " + spec.resources().cpus() + " cpus"
+                        + (spec.resources().gpus() > 0 ? ", " + spec.resources().gpus() + " gpus" : "")
+                        + (TrialResources.appliesTo(sparkMaster) ? " (a stage-level resource profile on the trial tasks)"
+                                : " (not reserved on " + sparkMaster + ": an embedded Spark runs one trial per task slot,"
+                                + " one core each)"));
+            }
             out.flush();
             try {
                 summary = new SweepRunner(spark).run(spec, new ProgressPrinter(out, spec.objective().metric()));

@@ -19,14 +19,33 @@ final class Sessions {
         }
     }
 
+    static final String AUTH_SECRET = "spark.authenticate.secret";
+    /** Where a standalone worker hands a driver it launches the cluster's secret (Spark's SecurityManager reads the same). */
+    static final String AUTH_SECRET_ENV = "_SPARK_AUTH_SECRET";
+
+    /**
+     * The authentication secret a driver was given through its environment. A standalone worker
+     * that launches a driver ({@code --deploy-mode cluster}) strips {@code spark.authenticate.secret}
+     * from the driver's command line and passes it in the environment instead, but the driver's
+     * SparkContext only accepts it as configuration; without this, an authenticated standalone
+     * cluster could not run a cluster-mode sweep. Null when nothing needs to be set.
+     */
+    static String inheritedAuthSecret(SparkConf conf, java.util.Map<String, String> env) {
+        if (!conf.getBoolean("spark.authenticate", false) || conf.contains(AUTH_SECRET)) return null;
+        String secret = env.get(AUTH_SECRET_ENV);
+        return secret == null || secret.isEmpty() ? null : secret;
+    }
+
     static Handle open(String appName, String masterOverride) {
         SparkSession running = SparkSession.getActiveSession().getOrElse(() -> SparkSession.getDefaultSession().getOrElse(() -> null));
         if (running != null && !running.sparkContext().isStopped()) return new Handle(running, false);
         SparkConf conf = new SparkConf(); // picks up spark.* system properties, as spark-submit passes them
+        String secret = inheritedAuthSecret(conf, System.getenv());
         SparkSession.Builder b = SparkSession.builder().appName(appName)
                 .config("spark.ui.showConsoleProgress", "false");
         String master = masterOverride != null ? masterOverride : conf.get("spark.master", "local[*]");
         b.master(master);
+        if (secret != null) b.config(AUTH_SECRET, secret);
         if (master.startsWith("local")) {
             b.config("spark.driver.host", conf.get("spark.driver.host", "127.0.0.1"));
             b.config("spark.driver.bindAddress", conf.get("spark.driver.bindAddress", "127.0.0.1"));

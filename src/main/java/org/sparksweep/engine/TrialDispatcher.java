@@ -16,6 +16,8 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.apache.spark.SimpleFutureAction;
 import org.apache.spark.SparkContext;
+import org.apache.spark.TaskContext;
+import org.apache.spark.resource.ResourceProfile;
 import org.apache.spark.rdd.RDD;
 import org.sparksweep.trial.TrialResult;
 import scala.Function0;
@@ -42,6 +44,7 @@ final class TrialDispatcher implements AutoCloseable {
     private final SparkContext sc;
     private final TrialPlan plan;
     private final String description;
+    private final ResourceProfile profile; // null: Spark's default (spark.task.cpus per trial)
     private final BlockingQueue<TrialResult> finished = new LinkedBlockingQueue<>();
     private final List<Job> jobs = new ArrayList<>();
     private long inFlight;
@@ -50,6 +53,7 @@ final class TrialDispatcher implements AutoCloseable {
         this.sc = sc;
         this.plan = plan;
         this.description = description;
+        this.profile = TrialResources.profile(sc, plan.resources());
     }
 
     /** Starts one job with a task per index in [from, to). */
@@ -62,11 +66,13 @@ final class TrialDispatcher implements AutoCloseable {
         int tasks = Math.toIntExact(to - from);
         Job job = new Job(from, to);
         RDD<Object> indices = sc.range(from, to, 1, tasks);
+        if (profile != null) indices = indices.withResources(profile);
         TrialPlan p = plan;
         Function1<scala.collection.Iterator<Object>, byte[]> body =
                 (Function1<scala.collection.Iterator<Object>, byte[]> & Serializable) it -> {
                     ArrayList<TrialResult> out = new ArrayList<>(1);
-                    while (it.hasNext()) out.add(TrialRunner.run(p, (Long) it.next()));
+                    int cpus = TaskContext.get().cpus(); // what the scheduler reserved for this task
+                    while (it.hasNext()) out.add(TrialRunner.run(p, (Long) it.next(), cpus));
                     return serialize(out);
                 };
         List<Object> partitions = new ArrayList<>(tasks);

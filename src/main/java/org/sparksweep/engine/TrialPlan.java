@@ -5,6 +5,7 @@ import java.util.Map;
 import org.sparksweep.data.DataSpec;
 import org.sparksweep.search.IndexDecoder;
 import org.sparksweep.spec.Objective;
+import org.sparksweep.spec.Resources;
 import org.sparksweep.spec.SweepSpec;
 
 /**
@@ -18,10 +19,11 @@ public record TrialPlan(
         String trainer,
         Map<String, Object> settings,
         DataSpec data,
-        Objective objective) implements Serializable {
+        Objective objective,
+        Resources resources) implements Serializable {
 
     public static TrialPlan of(SweepSpec spec, IndexDecoder decoder) {
         return new TrialPlan(spec.name(), spec.search().seed(), decoder, spec.model().trainer(),
-                spec.model().settings(), spec.data(), spec.objective());
+                spec.model().settings(), spec.data(), spec.objective(), spec.resources());
     }
 }

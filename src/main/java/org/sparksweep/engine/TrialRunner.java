@@ -31,6 +31,11 @@ public final class TrialRunner {
     private TrialRunner() {}
 
     public static TrialResult run(TrialPlan plan, long index) {
+        return run(plan, index, 1);
+    }
+
+    /** Runs a trial whose task holds {@code cpus} cores (the trainer sizes its threads to them). */
+    public static TrialResult run(TrialPlan plan, long index, int cpus) {
         TrialConfig config = null;
         String id = TrialId.undecodable(plan.sweep(), index, plan.seed());
         Instant started = Instant.now();
@@ -49,7 +54,7 @@ public final class TrialRunner {
             settings.putAll(config.values());
             t0 = System.nanoTime(); // training time excludes the (cached, once per JVM) data load
             started = Instant.now();
-            CrossValidation.Outcome outcome = CrossValidation.train(trainer, splits, data -> new TrainingRun(settings, data, plan.seed(), plan.objective()));
+            CrossValidation.Outcome outcome = CrossValidation.train(trainer, splits, data -> new TrainingRun(settings, data, plan.seed(), plan.objective(), cpus));
             metrics = reported(outcome.metrics());
             folds = outcome.folds();
             Double value = metrics.get(plan.objective().metric());

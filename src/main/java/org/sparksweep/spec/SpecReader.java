@@ -43,7 +43,7 @@ import org.sparksweep.trial.TrialId;
  */
 public final class SpecReader {
     static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,127}");
-    static final List<String> ROOT_KEYS = List.of("name", "description", "data", "model", "objective", "search", "space", "output");
+    static final List<String> ROOT_KEYS = List.of("name", "description", "data", "model", "objective", "search", "space", "output", "resources");
     static final List<String> DOMAIN_KINDS = List.of("value", "choice", "range", "uniform", "logUniform");
     static final List<String> SPLIT_KEYS = List.of("source", "validationFraction", "splitSeed", "testFraction", "folds");
 
@@ -132,10 +132,11 @@ public final class SpecReader {
         String output = text(root, "output", false);
         if (output == null) output = SweepSpec.DEFAULT_OUTPUT;
         output = absoluteOutput(output);
+        Resources resources = resources(root.get("resources"));
 
         if (!problems.isEmpty()) return null;
         return new SweepSpec(source, name, data, new ModelSpec(trainer.name(), settings), objective, search, space, output,
-                hash(rootNode));
+                hash(rootNode), resources);
     }
 
     // ---- model settings -------------------------------------------------------------------------
@@ -627,6 +628,33 @@ public final class SpecReader {
         return strategy == null || problems.size() > before ? null : new SearchSettings(strategy, trials, seed);
     }
 
+    private Resources resources(JsonNode node) {
+        if (node == null) return Resources.DEFAULT;
+        Obj o = object(node, "resources");
+        if (o == null) return Resources.DEFAULT;
+        o.rejectUnknown(List.of("cpus", "gpus"));
+        int cpus = 1;
+        JsonNode c = o.get("cpus");
+        if (c != null) {
+            if (!c.isIntegralNumber() || c.asLong() < 1 || c.asLong() > 1024) {
+                problem("resources.cpus", "must be a whole number of cores per trial, 1 or more, got " + plain(c));
+            } else {
+                cpus = c.asInt();
+            }
+        }
+        double gpus = 0;
+        JsonNode g = o.get("gpus");
+        if (g != null) {
+            Double v = number(g);
+            if (v == null || v < 0 || (v > 1 && v != Math.rint(v))) {
+                problem("resources.gpus", "must be 0 or more GPUs per trial (a fraction below 1 shares a GPU, above 1 whole), got " + plain(g));
+            } else {
+                gpus = v;
+            }
+        }
+        return new Resources(cpus, gpus);
+    }
+
     /**
      * Keeps a URI with a scheme as it is (without a trailing slash); makes a plain path an absolute
      * file: URI, so every executor writes to the same place whatever its working directory.
@@ -640,6 +668,7 @@ public final class SpecReader {
         ObjectNode copy = root.deepCopy();
         copy.remove("output");
         copy.remove("description");
+        copy.remove("resources"); // how many cores a trial gets does not change what it computes
         try {
             String canonical = new ObjectMapper().configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true)
                     .writeValueAsString(new ObjectMapper().treeToValue(copy, Object.class));

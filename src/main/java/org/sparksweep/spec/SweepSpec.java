@@ -12,6 +12,7 @@ import org.sparksweep.space.SearchSpace;
  * @param data     null when the trainer needs no data
  * @param output   leaderboard root as a Hadoop FileSystem URI (a local path is made absolute, file:)
  * @param specHash hash of the spec's canonical content: the same spec gives the same hash
+ * @param resources what one trial needs on an executor ({@link Resources#DEFAULT} without a resources block)
  */
 public record SweepSpec(
         String source,
@@ -22,12 +23,14 @@ public record SweepSpec(
         SearchSettings search,
         SearchSpace space,
         String output,
-        String specHash) implements Serializable {
+        String specHash,
+        Resources resources) implements Serializable {
 
     public static final String DEFAULT_OUTPUT = "./sweeps";
 
     /** The same sweep with its leaderboard under another root (a path or a Hadoop FileSystem URI). */
     public SweepSpec withOutput(String root) {
-        return new SweepSpec(source, name, data, model, objective, search, space, SpecReader.absoluteOutput(root), specHash);
+        return new SweepSpec(source, name, data, model, objective, search, space, SpecReader.absoluteOutput(root), specHash,
+                resources);
     }
 }

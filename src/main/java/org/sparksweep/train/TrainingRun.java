@@ -6,15 +6,23 @@ import org.sparksweep.spec.Objective;
 
 /**
  * Everything one training run gets: its settings (the model's fixed settings, the trial's
- * hyperparameters and the knobs' defaults, merged and typed), the data and the seed.
+ * hyperparameters and the knobs' defaults, merged and typed), the data, the seed, and how many
+ * cores the trial may use.
  *
  * @param data      the train/validation split, or null for trainers that need no data
  * @param objective the sweep's objective, so a trainer can stop early on it; null when there is none
+ * @param cpus      cores reserved for this trial (the spec's resources.cpus on a cluster): size thread pools to it
  */
-public record TrainingRun(Map<String, Object> settings, TrainingData data, long seed, Objective objective) {
+public record TrainingRun(Map<String, Object> settings, TrainingData data, long seed, Objective objective, int cpus) {
 
+    /** A run on one core. */
+    public TrainingRun(Map<String, Object> settings, TrainingData data, long seed, Objective objective) {
+        this(settings, data, seed, objective, 1);
+    }
+
+    /** A run on one core with no objective to stop early on. */
     public TrainingRun(Map<String, Object> settings, TrainingData data, long seed) {
-        this(settings, data, seed, null);
+        this(settings, data, seed, null, 1);
     }
 
     public long getLong(String name) {

@@ -79,7 +79,7 @@ abstract class NetworkTrainer implements Trainer {
 
     @Override
     public final Map<String, Double> train(TrainingRun run) {
-        Nd4jThreads.configure(); // here, not at load: listing trainers must not load ND4J's native code
+        Nd4jThreads.configure(run.cpus()); // here, not at load: listing trainers must not load ND4J's native code
         TrainingData data = run.data();
         Dataset train = data.train();
         if (train.classes() == 1) {
