@@ -250,7 +250,7 @@ final class Charts {
     }
 
     private static StringBuilder svg(String id, int w, int h, String label) {
-        return new StringBuilder("<svg class=\"chart\" id=\"").append(text(id)).append("\" xmlns=\"http://www.w3.org/2000/svg\" width=\"").append(w)
+        return new StringBuilder("<svg class=\"chart\" id=\"").append(text(id)).append("\" width=\"").append(w)
                 .append("\" height=\"").append(h).append("\" viewBox=\"0 0 ").append(w).append(' ').append(h).append("\" role=\"img\" aria-label=\"")
                 .append(text(label)).append("\">\n");
     }

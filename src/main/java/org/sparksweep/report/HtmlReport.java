@@ -68,7 +68,7 @@ public final class HtmlReport {
             #leaderboard th{cursor:pointer;background:#f3f5f9;position:sticky;top:0;white-space:nowrap}
             #leaderboard th[aria-sort=ascending]::after{content:" \\25B2"} #leaderboard th[aria-sort=descending]::after{content:" \\25BC"}
             .board{max-height:520px;overflow:auto;border:1px solid #dde}
-            td.num{text-align:right;font-variant-numeric:tabular-nums} td.error{max-width:420px;color:#8a1c1c;word-break:break-word}
+            td.num{text-align:right;font-variant-numeric:tabular-nums} td.error{min-width:280px;max-width:480px;color:#8a1c1c;word-break:break-word}
             tr.FAILED td, tr.DIVERGED td{background:#fff5f4}
             .charts{display:flex;flex-wrap:wrap;gap:12px} svg.chart{background:#fff;border:1px solid #e6e8ee;font-size:11px}
             svg text.tick{fill:#556;font-size:10px} svg text.axis-name,svg text.chart-title{font-weight:600}
