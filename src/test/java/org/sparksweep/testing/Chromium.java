@@ -38,7 +38,8 @@ public final class Chromium {
             Path p = Path.of(candidate);
             if (Files.isExecutable(p)) return new Chromium(p, work);
         }
-        String message = "no Chromium found (looked for /usr/bin/chromium, or -Dsparksweep.chromium=PATH): install it with"
+        String message = "no Chromium found (looked for " + (configured != null ? configured + ", from -Dsparksweep.chromium"
+                : "/usr/bin/chromium; -Dsparksweep.chromium=PATH names another") + "): install it with"
                 + " `apt-get install chromium` to run the browser tests";
         if (Boolean.getBoolean(REQUIRED)) fail(message + "; " + REQUIRED + " is set, so this test may not be skipped");
         Assumptions.abort(message);
