@@ -17,8 +17,14 @@ import picocli.CommandLine.Option;
 @Command(name = "report", mixinStandardHelpOptions = true,
         description = "Writes one self-contained HTML report of a sweep (leaderboard, charts, failures, provenance) that works offline.")
 final class ReportCommand implements Callable<Integer> {
+    @Option(names = "--output", description = "leaderboard root, a path or Hadoop FileSystem URI (default: ./sweeps, or the --spec's output)")
+    String output;
+
+    @Option(names = "--spec", description = "take the leaderboard root from this spec's output")
+    Path spec;
+
     @Mixin
-    QueryOptions query;
+    SparkOptions sparkOptions;
 
     @Option(names = "--sweep", description = "the sweep to report (default: the only sweep under the leaderboard root)")
     String sweep;
@@ -35,12 +41,12 @@ final class ReportCommand implements Callable<Integer> {
         PrintWriter err = command.commandLine().getErr();
         SweepStore store;
         try {
-            store = query.store();
+            store = QueryOptions.storeOf(output, spec);
         } catch (IllegalArgumentException e) {
             err.println(e.getMessage());
             return Main.BAD_INPUT;
         }
-        try (Sessions.Handle session = query.sparkOptions.open("sparksweep report")) {
+        try (Sessions.Handle session = sparkOptions.open("sparksweep report")) {
             SweepReport report;
             try {
                 report = ReportReader.read(session.spark(), store, sweep);
