@@ -27,6 +27,7 @@ final class SweepJobs {
                 if (stage != null) running += stage.numActiveTasks();
             }
         }
-        return running;
+        // the tracker learns of task ends a moment late; a trial holds one slot, so there are never more running than slots
+        return Math.min(running, Math.max(1, sc.defaultParallelism()));
     }
 }

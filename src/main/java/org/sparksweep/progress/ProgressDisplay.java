@@ -46,6 +46,8 @@ public final class ProgressDisplay implements SweepListener, AutoCloseable {
     private Double best;
     private String bestTrial;
     private long lastLineNanos;
+    private long lastResultNanos;
+    private String lastLine;
     private boolean barShown;
     private ScheduledExecutorService timer;
 
@@ -85,6 +87,7 @@ public final class ProgressDisplay implements SweepListener, AutoCloseable {
     @Override
     public synchronized void trialFinished(TrialResult r, long finished, long plannedTrials) {
         done = finished;
+        lastResultNanos = nanoClock.getAsLong();
         if (plannedTrials >= 0) planned = plannedTrials;
         if (r.status() != TrialStatus.COMPLETED) failed++;
         else if (r.objective() != null && (best == null || objective.direction().better(r.objective(), best))) {
@@ -108,11 +111,14 @@ public final class ProgressDisplay implements SweepListener, AutoCloseable {
     }
 
     public synchronized ProgressSnapshot snapshot() {
-        long now = nanoClock.getAsLong();
+        // once every planned trial is done the clock stops: the leaderboard write that follows is not trial time
+        long now = allDone() ? lastResultNanos : nanoClock.getAsLong();
         double elapsed = (now - startNanos) / 1e9;
         double perMinute = elapsed > 0 ? done / elapsed * 60 : 0;
         double eta = planned >= 0 && done > 0 && done < planned ? (planned - done) / (done / elapsed) : -1;
+        // Spark's status tracker lags a little behind task ends: never more running than trials left
         int inFlight = Math.max(0, running.getAsInt());
+        if (planned >= 0) inFlight = (int) Math.min(inFlight, planned - done);
         return new ProgressSnapshot(sweep, done, inFlight, failed, planned, objective.metric(), best, bestTrial, elapsed, perMinute, eta);
     }
 
@@ -125,16 +131,28 @@ public final class ProgressDisplay implements SweepListener, AutoCloseable {
             out.println();
             barShown = false;
         } else {
-            out.println(progressLine());
+            printLine();
         }
         out.flush();
+    }
+
+    private boolean allDone() {
+        return planned >= 0 && done >= planned;
     }
 
     private void lineIfDue() {
         long now = nanoClock.getAsLong();
         if (now - lastLineNanos < intervalNanos) return;
         lastLineNanos = now;
-        out.println(progressLine());
+        printLine();
+    }
+
+    /** A progress line, unless it would repeat the last one (nothing changes once every trial is done). */
+    private void printLine() {
+        String line = progressLine();
+        if (line.equals(lastLine)) return;
+        lastLine = line;
+        out.println(line);
     }
 
     String progressLine() {

@@ -78,7 +78,7 @@ class ProgressDisplayTest {
         List<String> lines = out.lines().toList();
         assertEquals(3, lines.stream().filter(l -> l.matches("\\[ ?\\d+/10] trial aaaa0000000000\\d\\d #\\d .*")).count(), out);
         List<String> progress = lines.stream().filter(l -> l.startsWith("progress iris-grid: ")).toList();
-        assertEquals(3, progress.size(), "one at 35 s, one at 66 s, one at the end: " + out);
+        assertEquals(2, progress.size(), "one at 35 s, one at 66 s; the end changes nothing, so no repeat: " + out);
         assertTrue(progress.get(0).contains("2/10 done, 2 running, 0 failed | best accuracy=0.8500 (trial aaaa000000000002)"), progress.get(0));
         assertTrue(lines.get(lines.size() - 1).contains("3/10 done, 2 running, 1 failed"), out);
         assertTrue(out.contains("FAILED") && out.contains("boom"), out);
@@ -107,6 +107,25 @@ class ProgressDisplayTest {
         verbose.trialFinished(completed("aaaa000000000002", 1, 0.85), 2, 10);
         String v = text.toString();
         assertTrue(v.contains("\r\u001b[K[ 2/10] trial aaaa000000000002 #1 COMPLETED"), "the bar is cleared before a trial line: " + v);
+    }
+
+    @Test
+    void whenEveryTrialIsDoneTheClockStopsAndLinesDoNotRepeat() {
+        ProgressDisplay d = display(ProgressDisplay.Style.LINES, false);
+        for (int i = 1; i <= 10; i++) {
+            clock.addAndGet(6 * SECOND);
+            d.trialFinished(completed(String.format("aaaa%012d", i), i - 1, 0.5 + i / 100.0), i, 10);
+        }
+        // the leaderboard is written after the last trial: minutes may pass, the figures stay
+        for (int i = 0; i < 5; i++) {
+            clock.addAndGet(31 * SECOND);
+            d.tick();
+        }
+        d.close();
+        List<String> lines = text.toString().lines().toList();
+        assertEquals(2, lines.size(), "one line at 36 s, one when all were done: " + lines);
+        assertEquals("progress iris-grid: 10/10 done, 0 running, 0 failed | best accuracy=0.6000 (trial aaaa000000000010) | 10.0 trials/min | took 1m00s",
+                lines.get(1));
     }
 
     @Test
