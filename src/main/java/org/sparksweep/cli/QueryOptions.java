@@ -36,6 +36,11 @@ final class QueryOptions {
     }
 
     SweepStore store() {
+        return storeOf(output, spec);
+    }
+
+    /** The leaderboard root: --output, else the --spec's output, else ./sweeps. */
+    static SweepStore storeOf(String output, java.nio.file.Path spec) {
         if (output != null) return SweepStore.at(output);
         if (spec != null) {
             try {

@@ -4,12 +4,13 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.apache.spark.SparkContext;
 import org.apache.spark.sql.SparkSession;
 import org.sparksweep.engine.SweepFailedException;
-import org.sparksweep.engine.SweepListener;
 import org.sparksweep.engine.SweepRunner;
 import org.sparksweep.engine.TrialResources;
 import org.sparksweep.engine.SweepSummary;
+import org.sparksweep.progress.ProgressDisplay;
 import org.sparksweep.search.Strategies;
 import org.sparksweep.spec.SpecException;
 import org.sparksweep.spec.SpecReader;
@@ -20,7 +21,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "run", mixinStandardHelpOptions = true, description = "Runs a sweep: prints a line per finished trial, then the top of the leaderboard.")
+@Command(name = "run", mixinStandardHelpOptions = true, description = "Runs a sweep: shows its progress (a bar on a terminal, lines in a log), then the top of the leaderboard.")
 final class RunCommand implements Callable<Integer> {
     @Parameters(paramLabel = "SPEC", description = "sweep spec (.yaml, .yml or .json)")
     Path specFile;
@@ -37,8 +38,21 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--top", defaultValue = "10", description = "leaderboard rows to print at the end (default: ${DEFAULT-VALUE})")
     int top;
 
+    @Option(names = "--progress", defaultValue = "auto", description = "bar (redrawn in place), lines (for logs) or auto: bar on a terminal,"
+            + " else lines (default: ${DEFAULT-VALUE})")
+    ProgressMode progress;
+
+    @Option(names = "--progress-every", defaultValue = "30", paramLabel = "SECONDS",
+            description = "lines: a progress line at most this often (default: ${DEFAULT-VALUE})")
+    int progressEvery;
+
+    @Option(names = {"-v", "--verbose"}, description = "with the progress bar, also a line per finished trial (always printed as lines)")
+    boolean verbose;
+
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec command;
+
+    enum ProgressMode { auto, bar, lines }
 
     @Override
     public Integer call() throws Exception {
@@ -77,11 +91,17 @@ final class RunCommand implements Callable<Integer> {
                                 + " one core each)"));
             }
             out.flush();
-            try {
-                summary = new SweepRunner(spark).run(spec, new ProgressPrinter(out, spec.objective().metric()));
+            RunRecord record = RunRecord.start(spark, spec, specFile);
+            String outcome = "stopped";
+            try (ProgressDisplay display = progressDisplay(spark, spec, out)) {
+                summary = new SweepRunner(spark).run(spec, display);
+                outcome = "finished";
             } catch (SweepFailedException e) {
+                outcome = "stopped: " + e.getMessage();
                 err.println("sweep " + spec.name() + " failed: " + e.getMessage());
                 return Main.ERROR;
+            } finally {
+                record.finish(spark, spec, outcome, err);
             }
             out.println();
             out.println(String.format(Locale.ROOT, "%d trials in %.1f s (%s); engine efficiency %.2f (training seconds / (wall seconds x %d slots))",
@@ -104,22 +124,21 @@ final class RunCommand implements Callable<Integer> {
         return Main.OK;
     }
 
-    /** One line per finished trial. */
-    record ProgressPrinter(PrintWriter out, String metric) implements SweepListener {
-        @Override
-        public void trialFinished(TrialResult r, long finished, long planned) {
-            String count = planned > 0 ? String.format(Locale.ROOT, "[%" + String.valueOf(planned).length() + "d/%d]", finished, planned)
-                    : "[" + finished + "]";
-            String outcome = r.objective() != null ? String.format(Locale.ROOT, "%s=%.4f", metric, r.objective())
-                    : r.error() == null ? "" : abbreviate(r.error(), 120);
-            out.println(String.format(Locale.ROOT, "%s trial %s #%d %-9s %6.2fs  %s  %s", count, r.trialId(), r.index(), r.status(),
-                    r.trainSeconds(), outcome, r.config().brief()));
-            out.flush();
-        }
+    private ProgressDisplay progressDisplay(SparkSession spark, SweepSpec spec, PrintWriter out) {
+        boolean bar = progress == ProgressMode.bar || (progress == ProgressMode.auto && System.console() != null);
+        long planned = Strategies.get(spec.search().strategy()).create(spec.search(), spec.space()).plannedTrials().orElse(-1);
+        SparkContext sc = spark.sparkContext();
+        ProgressDisplay display = new ProgressDisplay(out, bar ? ProgressDisplay.Style.BAR : ProgressDisplay.Style.LINES, !bar || verbose,
+                spec.name(), spec.objective(), planned, System::nanoTime, () -> SweepJobs.runningTrials(sc, spec.name()),
+                Math.max(1, progressEvery) * 1000L, terminalWidth());
+        return display.start(bar ? 500 : 1000);
+    }
 
-        private static String abbreviate(String s, int max) {
-            String one = s.replace('\n', ' ');
-            return one.length() <= max ? one : one.substring(0, max - 1) + "…";
+    private static int terminalWidth() {
+        try {
+            return Integer.parseInt(System.getenv().getOrDefault("COLUMNS", "120"));
+        } catch (NumberFormatException e) {
+            return 120;
         }
     }
 }

@@ -33,6 +33,11 @@ public final class SweepRunner {
         this.spark = spark;
     }
 
+    /** The Spark job group a sweep's jobs run in (the Spark UI lists them under it; the CLI counts its running tasks). */
+    public static String jobGroup(String sweep) {
+        return "sweep " + sweep;
+    }
+
     public SweepSummary run(SweepSpec spec, SweepListener listener) throws SweepFailedException, IOException, InterruptedException {
         long start = System.nanoTime();
         SparkContext sc = spark.sparkContext();
@@ -44,10 +49,10 @@ public final class SweepRunner {
         JobProperties caller = JobProperties.of(sc);
         boolean reduced = false;
         try {
-            sc.setJobGroup("sweep " + spec.name(), "sweep " + spec.name(), true);
+            sc.setJobGroup(jobGroup(spec.name()), "sweep " + spec.name(), true);
             try (TrialRecords records = new TrialRecords(spark, new LeaderboardSchema(spec), store.records(spec.name()),
                     RECORD_BATCH, RECORD_DELAY_MILLIS);
-                 TrialDispatcher dispatcher = new TrialDispatcher(sc, plan, "sweep " + spec.name())) {
+                 TrialDispatcher dispatcher = new TrialDispatcher(sc, plan, "sweep " + spec.name(), progress.planned)) {
                 records.clear();
                 try {
                     dispatch(sc, strategy, dispatcher, records, progress);

@@ -45,15 +45,27 @@ final class TrialDispatcher implements AutoCloseable {
     private final TrialPlan plan;
     private final String description;
     private final ResourceProfile profile; // null: Spark's default (spark.task.cpus per trial)
+    private final String of;
     private final BlockingQueue<TrialResult> finished = new LinkedBlockingQueue<>();
     private final List<Job> jobs = new ArrayList<>();
     private long inFlight;
 
-    TrialDispatcher(SparkContext sc, TrialPlan plan, String description) {
+    /** @param planned the sweep's planned trials for the Spark UI's job descriptions ("trials 16–31 of 96"), -1 when open-ended */
+    TrialDispatcher(SparkContext sc, TrialPlan plan, String description, long planned) {
         this.sc = sc;
         this.plan = plan;
         this.description = description;
         this.profile = TrialResources.profile(sc, plan.resources());
+        this.of = planned >= 0 ? " of " + planned : "";
+    }
+
+    /** A job of one trial (a retried trial, or an adaptive strategy's single proposal) names its hyperparameters in the Spark UI. */
+    private String single(long index) {
+        try {
+            return " (" + plan.decoder().decode(index).brief() + ")";
+        } catch (RuntimeException e) {
+            return "";
+        }
     }
 
     /** Starts one job with a task per index in [from, to). */
@@ -83,7 +95,7 @@ final class TrialDispatcher implements AutoCloseable {
             return BoxedUnit.UNIT;
         };
         Function0<BoxedUnit> onJobEnd = () -> BoxedUnit.UNIT;
-        sc.setJobDescription(description + ", trials " + from + (tasks > 1 ? "-" + (to - 1) : ""));
+        sc.setJobDescription(description + (tasks > 1 ? ", trials " + from + "–" + (to - 1) : ", trial " + from + single(from)) + of);
         job.action = sc.submitJob(indices, body, scala.jdk.javaapi.CollectionConverters.asScala(partitions).toSeq(),
                 onTaskResult, onJobEnd);
         jobs.add(job);

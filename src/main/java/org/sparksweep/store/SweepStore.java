@@ -7,6 +7,7 @@ import org.sparksweep.spec.SpecReader;
  * <pre>
  *   ROOT/records/sweep=NAME/      trial records as they arrive (appended in batches)
  *   ROOT/leaderboard/sweep=NAME/  the ranked table, rewritten by the reduce step
+ *   ROOT/provenance/sweep=NAME/   how the sweep's last run went (spec, Spark master, duration), as JSON
  * </pre>
  * Both are partitioned by sweep, so sweeps under one root sit side by side.
  */
@@ -26,6 +27,10 @@ public record SweepStore(String root) {
 
     public String leaderboard(String sweep) {
         return leaderboardRoot() + "/" + Columns.SWEEP + "=" + sweep;
+    }
+
+    public String provenance(String sweep) {
+        return root + "/provenance/" + Columns.SWEEP + "=" + sweep + "/" + SweepProvenance.FILE;
     }
 
     /** A root given as a plain path is made an absolute file: URI; URIs with a scheme are kept. */

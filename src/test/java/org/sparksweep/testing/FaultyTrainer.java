@@ -12,7 +12,8 @@ import org.sparksweep.train.TrainingRun;
  * A trainer that misbehaves on request, registered through META-INF/services exactly as a user's
  * trainer would be: {@code mode} ok returns score = x, throw throws, nan reports a NaN objective,
  * diverge throws {@link DivergedException}, missing reports no objective at all, kill behaves as a
- * trial whose task was killed (interrupted), which fails the Spark task itself. {@code steps} and
+ * trial whose task was killed (interrupted), which fails the Spark task itself, echo throws with
+ * the label in its message (for reports that must show such messages as text). {@code steps} and
  * {@code flag} do nothing; they give specs a whole-number and a true/false parameter to search.
  */
 public final class FaultyTrainer implements Trainer {
@@ -26,7 +27,7 @@ public final class FaultyTrainer implements Trainer {
     @Override
     public List<Knob> knobs() {
         return List.of(
-                Knob.oneOf("mode", List.of("ok", "throw", "nan", "diverge", "missing", "kill"), "ok", "how to behave"),
+                Knob.oneOf("mode", List.of("ok", "throw", "nan", "diverge", "missing", "kill", "echo"), "ok", "how to behave"),
                 Knob.of("x", ValueType.DOUBLE, 1.0, "the score to report"),
                 Knob.of("label", ValueType.STRING, "plain", "free text, to check values are stored verbatim"),
                 Knob.of("steps", ValueType.LONG, 1L, "ignored; a whole-number knob"),
@@ -51,6 +52,7 @@ public final class FaultyTrainer implements Trainer {
             case "nan" -> Map.of("score", Double.NaN, "other", 1.0);
             case "diverge" -> throw new DivergedException("loss exploded at x=" + x);
             case "missing" -> Map.of("other", x);
+            case "echo" -> throw new IllegalArgumentException("cannot use label \"" + run.getString("label") + "\" at x=" + x);
             case "kill" -> {
                 Thread.currentThread().interrupt();
                 throw new InterruptedException("simulated kill of the task");

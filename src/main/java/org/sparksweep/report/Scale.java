@@ -1,0 +1,60 @@
+package org.sparksweep.report;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+
+/**
+ * Maps data values onto pixels for the report's charts: linear, or logarithmic when every value is
+ * positive and they span two decades or more (learning rates, Branin values), with readable ticks.
+ */
+record Scale(double lo, double hi, double from, double to, boolean log) {
+
+    static Scale fit(Collection<Double> values, double from, double to, boolean allowLog) {
+        double lo = Double.POSITIVE_INFINITY, hi = Double.NEGATIVE_INFINITY;
+        for (Double v : values) {
+            if (v == null || !Double.isFinite(v)) continue;
+            lo = Math.min(lo, v);
+            hi = Math.max(hi, v);
+        }
+        if (lo > hi) return new Scale(0, 1, from, to, false);
+        boolean log = allowLog && lo > 0 && hi / lo >= 100;
+        if (lo == hi) {
+            double pad = lo == 0 ? 0.5 : Math.abs(lo) * 0.1;
+            lo -= pad;
+            hi += pad;
+            log = false;
+        }
+        return new Scale(lo, hi, from, to, log);
+    }
+
+    double at(double v) {
+        double t = log ? (Math.log10(v) - Math.log10(lo)) / (Math.log10(hi) - Math.log10(lo)) : (v - lo) / (hi - lo);
+        return from + t * (to - from);
+    }
+
+    List<Double> ticks() {
+        List<Double> out = new ArrayList<>();
+        if (log) {
+            for (double p = Math.pow(10, Math.ceil(Math.log10(lo))); p <= hi * (1 + 1e-9); p *= 10) out.add(p);
+            if (out.size() >= 2) return out;
+            out.clear();
+            out.add(lo);
+            out.add(hi);
+            return out;
+        }
+        double raw = (hi - lo) / 5;
+        double mag = Math.pow(10, Math.floor(Math.log10(raw)));
+        double step = raw / mag >= 5 ? 5 * mag : raw / mag >= 2 ? 2 * mag : mag;
+        for (double t = Math.ceil(lo / step) * step; t <= hi + step * 1e-9; t += step) out.add(Math.abs(t) < step * 1e-9 ? 0 : t);
+        return out;
+    }
+
+    /** A tick label: short, in the scale's own precision. */
+    static String label(double v) {
+        double a = Math.abs(v);
+        if (a != 0 && (a < 1e-3 || a >= 1e6)) return String.format(java.util.Locale.ROOT, "%.0e", v);
+        String s = String.format(java.util.Locale.ROOT, "%.4f", v).replaceAll("0+$", "").replaceAll("\\.$", "");
+        return s.equals("-0") ? "0" : s;
+    }
+}
