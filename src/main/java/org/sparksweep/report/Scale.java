@@ -6,7 +6,8 @@ import java.util.List;
 
 /**
  * Maps data values onto pixels for the report's charts: linear, or logarithmic when every value is
- * positive and they span two decades or more (learning rates, Branin values), with readable ticks.
+ * positive, they span two decades or more and most of them sit at the low end (learning rates,
+ * objective values with a few huge ones), with readable ticks.
  */
 record Scale(double lo, double hi, double from, double to, boolean log) {
 
@@ -18,7 +19,8 @@ record Scale(double lo, double hi, double from, double to, boolean log) {
             hi = Math.max(hi, v);
         }
         if (lo > hi) return new Scale(0, 1, from, to, false);
-        boolean log = allowLog && lo > 0 && hi / lo >= 100;
+        // log only for values bunched at the low end (log-uniform rates, objective values with outliers), not for a uniform range that nears 0
+        boolean log = allowLog && lo > 0 && hi / lo >= 100 && (median(values) - lo) / (hi - lo) < 0.2;
         if (lo == hi) {
             double pad = lo == 0 ? 0.5 : Math.abs(lo) * 0.1;
             lo -= pad;
@@ -26,6 +28,13 @@ record Scale(double lo, double hi, double from, double to, boolean log) {
             log = false;
         }
         return new Scale(lo, hi, from, to, log);
+    }
+
+    private static double median(Collection<Double> values) {
+        List<Double> sorted = new ArrayList<>();
+        for (Double v : values) if (v != null && Double.isFinite(v)) sorted.add(v);
+        sorted.sort(null);
+        return sorted.get(sorted.size() / 2);
     }
 
     double at(double v) {
