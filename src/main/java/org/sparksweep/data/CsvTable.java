@@ -24,8 +24,17 @@ final class CsvTable {
 
     /** The header's column names; fails on an empty file. */
     static List<String> header(String file, BufferedReader in, char delimiter) throws IOException {
+        return header(file, in, delimiter, new long[1]);
+    }
+
+    /** The header's column names, counting the lines read (blank lines before it included) in {@code lines[0]}. */
+    private static List<String> header(String file, BufferedReader in, char delimiter, long[] lines) throws IOException {
         String line = in.readLine();
-        while (line != null && line.isBlank()) line = in.readLine();
+        lines[0]++;
+        while (line != null && line.isBlank()) {
+            line = in.readLine();
+            lines[0]++;
+        }
         if (line == null) throw new DataException(file + " is empty: expected a header row naming the columns");
         if (!line.isEmpty() && line.charAt(0) == '\uFEFF') line = line.substring(1);
         List<String> names = new ArrayList<>();
@@ -51,7 +60,8 @@ final class CsvTable {
     }
 
     static Dataset read(String name, String file, BufferedReader in, Layout layout) throws IOException {
-        List<String> header = header(file, in, layout.delimiter());
+        long[] headerLines = new long[1];
+        List<String> header = header(file, in, layout.delimiter(), headerLines);
         checkColumns(file, header, layout);
         int labelAt = header.indexOf(layout.label());
         int columns = header.size();
@@ -61,7 +71,7 @@ final class CsvTable {
         LabelColumn labels = new LabelColumn(file, layout.label());
         List<double[]> numeric = new ArrayList<>();
         List<String[]> categories = new ArrayList<>();
-        long lineNumber = 1;
+        long lineNumber = headerLines[0];
         String line;
         while ((line = in.readLine()) != null) {
             lineNumber++;

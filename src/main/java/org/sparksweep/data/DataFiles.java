@@ -35,8 +35,17 @@ public final class DataFiles {
      */
     static Configuration configuration() {
         SparkEnv env = SparkEnv.get();
-        return env == null ? new Configuration() : SparkHadoopUtil.get().newConfiguration(env.conf());
+        Cached c = cached;
+        if (c == null || c.env() != env) { // one per JVM (per SparkEnv): building one parses Hadoop's XML defaults
+            c = new Cached(env, env == null ? new Configuration() : SparkHadoopUtil.get().newConfiguration(env.conf()));
+            cached = c;
+        }
+        return c.conf();
     }
+
+    private record Cached(SparkEnv env, Configuration conf) {}
+
+    private static volatile Cached cached;
 
     /** The data files at a location: the file itself, or a directory's visible files (not {@code _…} or {@code .…}), sorted. */
     static List<FileStatus> files(String location, Configuration conf) {

@@ -130,6 +130,8 @@ class CsvDataSourceTest {
     void raggedRowEmptyFileHeaderOnlyAndUnreadablePath() throws Exception {
         String ragged = error(write("ragged.csv", "a,b,y\n1,2,x\n3,y\n"), "y");
         assertTrue(ragged.contains("line 3: 2 fields but the header has 3 columns [a, b, y]"), ragged);
+        String afterBlanks = error(write("blanks.csv", "\n\na,b,y\n1,2,x\n\n3,y\n"), "y");
+        assertTrue(afterBlanks.contains("line 6: 2 fields"), "line numbers count every line of the file: " + afterBlanks);
         String empty = error(write("empty.csv", ""), "y");
         assertTrue(empty.contains("empty.csv is empty"), empty);
         String headerOnly = error(write("header.csv", "a,y\n"), "y");
