@@ -33,12 +33,15 @@ import org.sparksweep.train.TrainingRun;
  * What the Deeplearning4j trainers have in common, so each family only says how its hidden layers look
  * and how one example's features enter the network: the task (a softmax classifier when the data has
  * classes, an identity-output regressor with standardised targets otherwise), the epoch loop with early
- * stopping on a validation metric, the validation scores and the cost report (parameters, epochs run,
- * memory estimate). Training time is the engine's {@code train_seconds} column.
+ * stopping on a validation metric, the validation scores (and, when the data holds out a test split, the
+ * same scores on it as {@code test_*}, from the reported epoch's network) and the cost report
+ * (parameters, epochs run, memory estimate). Training time is the engine's {@code train_seconds} column.
  */
 abstract class NetworkTrainer implements Trainer {
     /** Cost figures every network trainer reports besides its scores. */
     static final List<String> COST_METRICS = List.of("train_loss", "param_count", "epochs_run", "best_epoch", "memory_mb");
+    /** Prefix of the scores on the test split (when the data has one), e.g. {@code test_accuracy}. */
+    static final String TEST = "test_";
 
     /** Settings of this family only; the shared training settings are added by {@link #knobs()}. */
     abstract List<Knob> familyKnobs();
@@ -69,6 +72,8 @@ abstract class NetworkTrainer implements Trainer {
         List<String> all = new ArrayList<>(ClassificationMetrics.NAMES);
         all.addAll(RegressionMetrics.NAMES);
         all.addAll(COST_METRICS);
+        for (String score : ClassificationMetrics.NAMES) all.add(TEST + score);
+        for (String score : RegressionMetrics.NAMES) all.add(TEST + score);
         return List.copyOf(all);
     }
 
@@ -100,6 +105,7 @@ abstract class NetworkTrainer implements Trainer {
         Monitor monitor = Monitor.of(run, task);
 
         Map<String, Double> best = null;
+        INDArray bestParams = null;
         double bestValue = Double.NaN;
         int bestEpoch = 0, epochsRun = 0, sinceBest = 0;
         for (int epoch = 1; epoch <= epochs; epoch++) {
@@ -121,6 +127,7 @@ abstract class NetworkTrainer implements Trainer {
             double value = monitor.value(scores);
             if (best == null || monitor.direction().better(value, bestValue) || (Double.isNaN(bestValue) && !Double.isNaN(value))) {
                 best = scores;
+                if (patience > 0 && data.test() != null) bestParams = net.params().dup();
                 bestValue = value;
                 bestEpoch = epoch;
                 sinceBest = 0;
@@ -129,6 +136,10 @@ abstract class NetworkTrainer implements Trainer {
             }
         }
         Map<String, Double> metrics = new HashMap<>(best);
+        if (data.test() != null) {
+            if (bestParams != null) net.setParams(bestParams); // the reported epoch's network, not the last one trained
+            task.score(net.output(features(data.test()), false), data.test()).forEach((k, v) -> metrics.put(TEST + k, v));
+        }
         metrics.put("param_count", (double) net.numParams());
         metrics.put("epochs_run", (double) epochsRun);
         metrics.put("best_epoch", (double) bestEpoch);
