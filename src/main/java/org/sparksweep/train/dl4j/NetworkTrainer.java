@@ -18,6 +18,7 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
 import org.nd4j.linalg.lossfunctions.LossFunctions;
 import org.sparksweep.data.Dataset;
 import org.sparksweep.data.TrainingData;
@@ -42,6 +43,8 @@ abstract class NetworkTrainer implements Trainer {
     static final List<String> COST_METRICS = List.of("train_loss", "param_count", "epochs_run", "best_epoch", "memory_mb");
     /** Prefix of the scores on the test split (when the data has one), e.g. {@code test_accuracy}. */
     static final String TEST = "test_";
+    /** Examples per forward pass when scoring, so a large validation split never needs all its activations at once. */
+    static final int SCORING_CHUNK = 1024;
 
     /** Settings of this family only; the shared training settings are added by {@link #knobs()}. */
     abstract List<Knob> familyKnobs();
@@ -122,7 +125,7 @@ abstract class NetworkTrainer implements Trainer {
             double loss = lossSum / examples; // the epoch's mean mini-batch loss, penalties included
             if (!Double.isFinite(loss)) throw new DivergedException("training loss became " + loss + " in epoch " + epoch);
             if (patience == 0 && epoch < epochs) continue; // no early stopping: score the last epoch only
-            Map<String, Double> scores = task.score(net.output(validationFeatures, false), data.validation());
+            Map<String, Double> scores = task.score(predict(net, validationFeatures, SCORING_CHUNK), data.validation());
             scores.put("train_loss", loss);
             double value = monitor.value(scores);
             if (best == null || monitor.direction().better(value, bestValue) || (Double.isNaN(bestValue) && !Double.isNaN(value))) {
@@ -138,7 +141,7 @@ abstract class NetworkTrainer implements Trainer {
         Map<String, Double> metrics = new HashMap<>(best);
         if (data.test() != null) {
             if (bestParams != null) net.setParams(bestParams); // the reported epoch's network, not the last one trained
-            task.score(net.output(features(data.test()), false), data.test()).forEach((k, v) -> metrics.put(TEST + k, v));
+            task.score(predict(net, features(data.test()), SCORING_CHUNK), data.test()).forEach((k, v) -> metrics.put(TEST + k, v));
         }
         metrics.put("param_count", (double) net.numParams());
         metrics.put("epochs_run", (double) epochsRun);
@@ -161,6 +164,17 @@ abstract class NetworkTrainer implements Trainer {
         list.layer(out.build());
         list.setInputType(input);
         return list.build();
+    }
+
+    /** The network's outputs for these examples (first dimension), computed {@code chunk} examples at a time. */
+    static INDArray predict(MultiLayerNetwork net, INDArray features, int chunk) {
+        long n = features.size(0);
+        if (n <= chunk) return net.output(features, false);
+        List<INDArray> parts = new ArrayList<>();
+        for (long from = 0; from < n; from += chunk) {
+            parts.add(net.output(features.get(NDArrayIndex.interval(from, Math.min(n, from + chunk))).dup(), false));
+        }
+        return Nd4j.vstack(parts.toArray(new INDArray[0]));
     }
 
     /**
