@@ -18,6 +18,7 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
 import org.nd4j.linalg.lossfunctions.LossFunctions;
 import org.sparksweep.data.Dataset;
 import org.sparksweep.data.TrainingData;
@@ -33,12 +34,17 @@ import org.sparksweep.train.TrainingRun;
  * What the Deeplearning4j trainers have in common, so each family only says how its hidden layers look
  * and how one example's features enter the network: the task (a softmax classifier when the data has
  * classes, an identity-output regressor with standardised targets otherwise), the epoch loop with early
- * stopping on a validation metric, the validation scores and the cost report (parameters, epochs run,
- * memory estimate). Training time is the engine's {@code train_seconds} column.
+ * stopping on a validation metric, the validation scores (and, when the data holds out a test split, the
+ * same scores on it as {@code test_*}, from the reported epoch's network) and the cost report
+ * (parameters, epochs run, memory estimate). Training time is the engine's {@code train_seconds} column.
  */
 abstract class NetworkTrainer implements Trainer {
     /** Cost figures every network trainer reports besides its scores. */
     static final List<String> COST_METRICS = List.of("train_loss", "param_count", "epochs_run", "best_epoch", "memory_mb");
+    /** Prefix of the scores on the test split (when the data has one), e.g. {@code test_accuracy}. */
+    static final String TEST = "test_";
+    /** Examples per forward pass when scoring, so a large validation split never needs all its activations at once. */
+    static final int SCORING_CHUNK = 1024;
 
     /** Settings of this family only; the shared training settings are added by {@link #knobs()}. */
     abstract List<Knob> familyKnobs();
@@ -69,6 +75,8 @@ abstract class NetworkTrainer implements Trainer {
         List<String> all = new ArrayList<>(ClassificationMetrics.NAMES);
         all.addAll(RegressionMetrics.NAMES);
         all.addAll(COST_METRICS);
+        for (String score : ClassificationMetrics.NAMES) all.add(TEST + score);
+        for (String score : RegressionMetrics.NAMES) all.add(TEST + score);
         return List.copyOf(all);
     }
 
@@ -100,6 +108,7 @@ abstract class NetworkTrainer implements Trainer {
         Monitor monitor = Monitor.of(run, task);
 
         Map<String, Double> best = null;
+        INDArray bestParams = null;
         double bestValue = Double.NaN;
         int bestEpoch = 0, epochsRun = 0, sinceBest = 0;
         for (int epoch = 1; epoch <= epochs; epoch++) {
@@ -116,11 +125,12 @@ abstract class NetworkTrainer implements Trainer {
             double loss = lossSum / examples; // the epoch's mean mini-batch loss, penalties included
             if (!Double.isFinite(loss)) throw new DivergedException("training loss became " + loss + " in epoch " + epoch);
             if (patience == 0 && epoch < epochs) continue; // no early stopping: score the last epoch only
-            Map<String, Double> scores = task.score(net.output(validationFeatures, false), data.validation());
+            Map<String, Double> scores = task.score(predict(net, validationFeatures, SCORING_CHUNK), data.validation());
             scores.put("train_loss", loss);
             double value = monitor.value(scores);
             if (best == null || monitor.direction().better(value, bestValue) || (Double.isNaN(bestValue) && !Double.isNaN(value))) {
                 best = scores;
+                if (patience > 0 && data.test() != null) bestParams = net.params().dup();
                 bestValue = value;
                 bestEpoch = epoch;
                 sinceBest = 0;
@@ -129,6 +139,10 @@ abstract class NetworkTrainer implements Trainer {
             }
         }
         Map<String, Double> metrics = new HashMap<>(best);
+        if (data.test() != null) {
+            if (bestParams != null) net.setParams(bestParams); // the reported epoch's network, not the last one trained
+            task.score(predict(net, features(data.test()), SCORING_CHUNK), data.test()).forEach((k, v) -> metrics.put(TEST + k, v));
+        }
         metrics.put("param_count", (double) net.numParams());
         metrics.put("epochs_run", (double) epochsRun);
         metrics.put("best_epoch", (double) bestEpoch);
@@ -150,6 +164,17 @@ abstract class NetworkTrainer implements Trainer {
         list.layer(out.build());
         list.setInputType(input);
         return list.build();
+    }
+
+    /** The network's outputs for these examples (first dimension), computed {@code chunk} examples at a time. */
+    static INDArray predict(MultiLayerNetwork net, INDArray features, int chunk) {
+        long n = features.size(0);
+        if (n <= chunk) return net.output(features, false);
+        List<INDArray> parts = new ArrayList<>();
+        for (long from = 0; from < n; from += chunk) {
+            parts.add(net.output(features.get(NDArrayIndex.interval(from, Math.min(n, from + chunk))).dup(), false));
+        }
+        return Nd4j.vstack(parts.toArray(new INDArray[0]));
     }
 
     /**

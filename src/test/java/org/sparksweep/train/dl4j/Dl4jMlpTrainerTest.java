@@ -120,6 +120,28 @@ class Dl4jMlpTrainerTest {
         assertTrue(stopped.get("epochs_run") >= best);
     }
 
+    /*
+     * Scoring the validation rows a second time as the test split: under early stopping the test
+     * scores must come from the best epoch's network (restored), so they equal the reported validation
+     * scores even though training went on for patience more epochs.
+     */
+    @Test
+    void testScoresComeFromTheReportedEpochsNetwork() {
+        TrainingData testIsValidation = new TrainingData(DIGITS.train(), DIGITS.validation(), DIGITS.validation());
+        Map<String, Double> m = MLP.train(Settings.run(MLP, testIsValidation, ACCURACY, "epochs", 15L, "patience", 2L, "learningRate", 0.05));
+        assertEquals(m.get("accuracy"), m.get("test_accuracy"), 1e-12);
+        assertEquals(m.get("log_loss"), m.get("test_log_loss"), 1e-6);
+        assertEquals(m.get("f1_macro"), m.get("test_f1_macro"), 1e-12);
+        assertTrue(m.get("epochs_run") > m.get("best_epoch"), "training went past the best epoch: " + m);
+    }
+
+    @Test
+    void testScoresAreAbsentWithoutATestSplit() {
+        Map<String, Double> m = MLP.train(Settings.run(MLP, DIGITS, ACCURACY, "epochs", 1L));
+        assertFalse(m.keySet().stream().anyMatch(k -> k.startsWith("test_")), m.keySet().toString());
+        assertTrue(MLP.metrics().contains("test_accuracy") && MLP.metrics().contains("test_rmse"));
+    }
+
     @Test
     void regressionDataTrainsALinearOutputAndReportsRegressionScores() {
         TrainingData diabetes = BundledData.diabetes(442);

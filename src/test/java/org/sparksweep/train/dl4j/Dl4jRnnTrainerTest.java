@@ -46,6 +46,18 @@ class Dl4jRnnTrainerTest {
     }
 
     @Test
+    void scoringInChunksGivesTheSameOutputsAsOnePass() {
+        org.deeplearning4j.nn.multilayer.MultiLayerNetwork net = new org.deeplearning4j.nn.multilayer.MultiLayerNetwork(
+                RNN.configuration(Settings.run(RNN, DIGITS, ACCURACY, "units", 4L), DIGITS.train()));
+        net.init();
+        INDArray x = RNN.features(DIGITS.validation()); // 90 sequences, 3-dimensional
+        INDArray whole = net.output(x, false);
+        INDArray chunked = NetworkTrainer.predict(net, x, 7);
+        org.junit.jupiter.api.Assertions.assertArrayEquals(whole.shape(), chunked.shape());
+        assertTrue(whole.equalsWithEps(chunked, 1e-6));
+    }
+
+    @Test
     void flatDataIsRefusedWithTheShapeItNeeds() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> RNN.train(Settings.run(RNN, BundledData.digits(100, 64), ACCURACY, "epochs", 1L)));
