@@ -3,7 +3,7 @@
 #
 # Environment (all optional):
 #   SPARK_HOME              the Spark to submit with (default: one assembled from Maven jars, see local-cluster/)
-#   SPARKSWEEP_JAR          the application jar (default target/sparksweep-app.jar, built if missing)
+#   SPARKSWEEP_JAR          the application jar (default target/sparksweep-app.jar, built when missing or older than the sources)
 #   DEPLOY_MODE             client (the driver runs here) or cluster (on the cluster)
 #   EXECUTOR_MEMORY         per executor (default 2g);  DRIVER_MEMORY (default 1g)
 #   TASK_CPUS               cores per task = ND4J threads per trial (default 1; a spec's resources: overrides per sweep)
@@ -19,7 +19,8 @@ repo_root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 . "$repo_root/submit-scripts/secrets.sh"
 
 app_jar="${SPARKSWEEP_JAR:-$repo_root/target/sparksweep-app.jar}"
-if [[ -z "${SPARKSWEEP_JAR:-}" && ! -f "$app_jar" ]]; then
+if [[ -z "${SPARKSWEEP_JAR:-}" && ( ! -f "$app_jar" \
+      || -n "$(find "$repo_root/pom.xml" "$repo_root/src/main" -newer "$app_jar" -print -quit)" ) ]]; then
   echo "building $app_jar with Maven ..." >&2
   mvn -B -q -f "$repo_root/pom.xml" -DskipTests package >&2
 fi
