@@ -83,7 +83,7 @@ final class RunCommand implements Callable<Integer> {
             out.println("spark " + spark.version() + " master " + spark.sparkContext().master() + ", "
                     + spark.sparkContext().defaultParallelism() + " task slots; leaderboard " + SweepStore.at(spec.output()).root());
             out.flush();
-            RunRecord record = RunRecord.start(spark, spec, specFile);
+            RunRecord record = RunRecord.start(specFile);
             String outcome = "stopped";
             try (ProgressDisplay display = progressDisplay(spark, spec, out)) {
                 summary = new SweepRunner(spark).run(spec, display);
