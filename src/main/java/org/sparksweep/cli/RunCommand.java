@@ -91,7 +91,7 @@ final class RunCommand implements Callable<Integer> {
                                 + " one core each)"));
             }
             out.flush();
-            RunRecord record = RunRecord.start(spark, spec, specFile);
+            RunRecord record = RunRecord.start(specFile);
             String outcome = "stopped";
             try (ProgressDisplay display = progressDisplay(spark, spec, out)) {
                 summary = new SweepRunner(spark).run(spec, display);

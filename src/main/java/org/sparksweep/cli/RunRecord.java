@@ -29,7 +29,7 @@ import scala.jdk.javaapi.CollectionConverters;
  */
 record RunRecord(Instant startedAt, long startNanos, String specText) {
 
-    static RunRecord start(SparkSession spark, SweepSpec spec, Path specFile) {
+    static RunRecord start(Path specFile) {
         String text;
         try {
             text = Files.readString(specFile, StandardCharsets.UTF_8);

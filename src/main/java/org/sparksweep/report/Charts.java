@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import org.sparksweep.report.SweepReport.ObjectiveAxis;
 import org.sparksweep.report.SweepReport.ParamAxis;
@@ -101,7 +102,10 @@ final class Charts {
         return sb.append("</svg>\n").toString();
     }
 
-    /** How the objective varies with one hyperparameter: a scatter for numbers, boxes with the points for categories. */
+    /** Numbers with at most this many values (a grid's layers, widths) are plotted per value, like categories. */
+    static final int MAX_VALUES_AS_CATEGORIES = 8;
+
+    /** How the objective varies with one hyperparameter: a scatter for numbers, boxes with the points per value otherwise. */
     static String marginal(SweepReport report, ParamAxis p) {
         ObjectiveAxis obj = report.objective();
         int w = 360, h = 260, left = 56, right = 12, top = 24, bottom = 46;
@@ -113,7 +117,8 @@ final class Charts {
         StringBuilder sb = svg("marginal-" + p.name(), w, h, obj.label() + " by " + p.name());
         sb.append("<text x=\"").append(w / 2).append("\" y=\"14\" text-anchor=\"middle\" class=\"chart-title\">")
                 .append(text(p.name())).append("</text>\n");
-        if (p.numeric()) {
+        List<String> values = categories(done, p.column());
+        if (p.numeric() && values.size() > MAX_VALUES_AS_CATEGORIES) {
             List<Double> xs = new ArrayList<>();
             for (Map<String, Object> r : done) xs.add(SweepReport.number(r, p.column()));
             Scale x = Scale.fit(xs, left, w - right, true);
@@ -127,7 +132,6 @@ final class Charts {
             }
             return sb.append("</svg>\n").toString();
         }
-        List<String> values = categories(done, p.column());
         double band = (double) (w - left - right) / Math.max(1, values.size());
         axisY(sb, y, left, top, h - bottom, obj.label());
         sb.append("<line x1=\"").append(left).append("\" x2=\"").append(w - right).append("\" y1=\"").append(h - bottom).append("\" y2=\"")
@@ -303,10 +307,21 @@ final class Charts {
         return sb.toString();
     }
 
+    /** The distinct values of a column as labels, numbers in numeric order, inactive last. */
     static List<String> categories(List<Map<String, Object>> rows, String column) {
-        TreeSet<String> values = new TreeSet<>();
-        for (Map<String, Object> r : rows) values.add(category(r.get(column)));
-        return new ArrayList<>(values);
+        TreeMap<Double, String> numbers = new TreeMap<>();
+        TreeSet<String> others = new TreeSet<>();
+        boolean inactive = false;
+        for (Map<String, Object> r : rows) {
+            Object v = r.get(column);
+            if (v == null) inactive = true;
+            else if (v instanceof Number n) numbers.put(n.doubleValue(), category(v));
+            else others.add(category(v));
+        }
+        List<String> out = new ArrayList<>(numbers.values());
+        out.addAll(others);
+        if (inactive) out.add(INACTIVE);
+        return out;
     }
 
     static String category(Object v) {
