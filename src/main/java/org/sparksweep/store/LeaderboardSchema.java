@@ -20,7 +20,8 @@ import org.sparksweep.trial.TrialResult;
  * The columns of one sweep's trial rows: fixed columns, one typed column per hyperparameter
  * ({@code param_*}, null when a conditional parameter is inactive) and one per metric
  * ({@code metric_*}); with k-fold cross-validation, per metric also its standard deviation across
- * folds ({@code metric_*_std}) and its per-fold values ({@code metric_*_folds}, an array). The sweep name is the Parquet partition column, not stored in the rows.
+ * folds ({@code metric_*_std}) and its per-fold values ({@code metric_*_folds}, an array). The sweep
+ * name is the Parquet partition column, not stored in the rows.
  */
 public final class LeaderboardSchema {
     private final SweepSpec spec;
