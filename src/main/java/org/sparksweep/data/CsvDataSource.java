@@ -14,7 +14,7 @@ import org.sparksweep.space.ValueType;
  * {@code csv}: delimited text with a header row, from any Hadoop FileSystem URI ({@code .gz} files
  * are decompressed). A directory holding a single data file is read as that file.
  */
-public final class CsvDataSource implements DataSource {
+public final class CsvDataSource implements FileDataSource {
     static final Knob CATEGORICAL = Knob.listOf("categorical", ValueType.STRING,
             "columns holding categories, one-hot encoded (categories in sorted order)");
     static final Knob DELIMITER = Knob.of("delimiter", ValueType.STRING, ",", "the field separator, one character (use \"\\t\" for tabs)");
@@ -30,11 +30,6 @@ public final class CsvDataSource implements DataSource {
     }
 
     @Override
-    public Map<String, Object> resolve(Map<String, Object> options) {
-        return DataSource.absolutePath(options);
-    }
-
-    @Override
     public void check(Map<String, Object> options) throws Exception {
         Configuration conf = DataFiles.configuration();
         FileStatus first = DataFiles.files(Options.text(options, "path"), conf).get(0);
@@ -43,11 +38,6 @@ public final class CsvDataSource implements DataSource {
         try (BufferedReader in = reader(first, conf)) {
             CsvTable.checkColumns(file, CsvTable.header(file, in, layout.delimiter()), layout);
         }
-    }
-
-    @Override
-    public String fingerprint(Map<String, Object> options) {
-        return DataFiles.fingerprint(Options.text(options, "path"));
     }
 
     @Override

@@ -16,7 +16,7 @@ import org.sparksweep.space.ValueType;
  * indices; absent features are 0. Text after {@code #} is a comment. A directory's files are read
  * in name order as one data set; {@code .gz} files are decompressed.
  */
-public final class LibSvmDataSource implements DataSource {
+public final class LibSvmDataSource implements FileDataSource {
     static final Knob FEATURES = Knob.of("features", ValueType.LONG, 0L,
             "number of features; 0 infers it from the largest index in the data");
 
@@ -31,18 +31,8 @@ public final class LibSvmDataSource implements DataSource {
     }
 
     @Override
-    public Map<String, Object> resolve(Map<String, Object> options) {
-        return DataSource.absolutePath(options);
-    }
-
-    @Override
     public void check(Map<String, Object> options) {
         DataFiles.files(Options.text(options, "path"), DataFiles.configuration());
-    }
-
-    @Override
-    public String fingerprint(Map<String, Object> options) {
-        return DataFiles.fingerprint(Options.text(options, "path"));
     }
 
     @Override

@@ -21,7 +21,7 @@ import org.sparksweep.plugin.Knob;
  * column (int, bigint, float, double, boolean as 0/1) but the label is a feature, in schema order;
  * other columns are left out. The label may be text (classes) or a number.
  */
-public final class ParquetDataSource implements DataSource {
+public final class ParquetDataSource implements FileDataSource {
 
     @Override
     public String name() {
@@ -34,20 +34,10 @@ public final class ParquetDataSource implements DataSource {
     }
 
     @Override
-    public Map<String, Object> resolve(Map<String, Object> options) {
-        return DataSource.absolutePath(options);
-    }
-
-    @Override
     public void check(Map<String, Object> options) throws Exception {
         Configuration conf = DataFiles.configuration();
         FileStatus first = DataFiles.files(Options.text(options, "path"), conf).get(0);
         columns(first, schema(first, conf), Options.text(options, "label"));
-    }
-
-    @Override
-    public String fingerprint(Map<String, Object> options) {
-        return DataFiles.fingerprint(Options.text(options, "path"));
     }
 
     @Override

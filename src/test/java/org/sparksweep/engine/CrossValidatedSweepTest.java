@@ -13,12 +13,10 @@ import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.sparksweep.spec.SpecReader;
 import org.sparksweep.spec.SweepSpec;
-import org.sparksweep.store.Leaderboard;
-import org.sparksweep.store.SweepStore;
 import org.sparksweep.testing.CommandLineRun;
 import org.sparksweep.testing.SharedSpark;
+import org.sparksweep.testing.SweepRoot;
 import org.sparksweep.trial.TrialStatus;
 
 /** Sweeps over real data on local[2]: k-fold columns in the leaderboard, and bad data as FAILED rows. */
@@ -34,12 +32,11 @@ class CrossValidatedSweepTest {
     }
 
     private SweepSpec spec(String yaml) throws Exception {
-        return SpecReader.parse(yaml + "\noutput: " + output.toUri() + "\n", "test spec", false);
+        return new SweepRoot(output).spec(yaml);
     }
 
     private List<Row> sql(String query) throws Exception {
-        Leaderboard.registerView(spark, SweepStore.at(output.toUri().toString()));
-        return spark.sql(query).collectAsList();
+        return new SweepRoot(output).sql(query);
     }
 
     @Test

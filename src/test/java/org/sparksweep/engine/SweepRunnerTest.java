@@ -22,12 +22,12 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sparksweep.data.DataCache;
-import org.sparksweep.spec.SpecReader;
 import org.sparksweep.spec.SweepSpec;
 import org.sparksweep.store.Leaderboard;
 import org.sparksweep.store.SweepStore;
 import org.sparksweep.testing.FaultyTrainer;
 import org.sparksweep.testing.SharedSpark;
+import org.sparksweep.testing.SweepRoot;
 import org.sparksweep.train.function.TestFunction;
 import org.sparksweep.trial.TrialId;
 import org.sparksweep.trial.TrialStatus;
@@ -46,12 +46,11 @@ class SweepRunnerTest {
     }
 
     private SweepSpec spec(String yaml) throws Exception {
-        return SpecReader.parse(yaml + "\noutput: " + output.toUri() + "\n", "test spec", false);
+        return new SweepRoot(output).spec(yaml);
     }
 
     private List<Row> sql(String query) throws Exception {
-        Leaderboard.registerView(spark, SweepStore.at(output.toUri().toString()));
-        return spark.sql(query).collectAsList();
+        return new SweepRoot(output).sql(query);
     }
 
     @Test
