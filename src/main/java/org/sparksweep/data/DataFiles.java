@@ -33,7 +33,7 @@ public final class DataFiles {
      * built from its SparkConf, so {@code spark.hadoop.*} settings (e.g. S3 credentials and
      * endpoints) apply to data files too; Hadoop's defaults elsewhere.
      */
-    static Configuration configuration() {
+    public static Configuration configuration() {
         SparkEnv env = SparkEnv.get();
         Cached c = cached;
         if (c == null || c.env() != env) { // one per JVM (per SparkEnv): building one parses Hadoop's XML defaults

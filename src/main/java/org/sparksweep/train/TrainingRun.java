@@ -12,17 +12,28 @@ import org.sparksweep.spec.Objective;
  * @param data      the train/validation split, or null for trainers that need no data
  * @param objective the sweep's objective, so a trainer can stop early on it; null when there is none
  * @param cpus      cores reserved for this trial (the spec's resources.cpus on a cluster): size thread pools to it
+ * @param context   where intermediate metrics go and checkpoints live; {@link TrialContext#NONE} when nobody watches
  */
-public record TrainingRun(Map<String, Object> settings, TrainingData data, long seed, Objective objective, int cpus) {
+public record TrainingRun(Map<String, Object> settings, TrainingData data, long seed, Objective objective, int cpus,
+        TrialContext context) {
+
+    public TrainingRun {
+        context = context == null ? TrialContext.NONE : context;
+    }
+
+    /** A run nobody watches (no intermediate reports, no checkpoints). */
+    public TrainingRun(Map<String, Object> settings, TrainingData data, long seed, Objective objective, int cpus) {
+        this(settings, data, seed, objective, cpus, TrialContext.NONE);
+    }
 
     /** A run on one core. */
     public TrainingRun(Map<String, Object> settings, TrainingData data, long seed, Objective objective) {
-        this(settings, data, seed, objective, 1);
+        this(settings, data, seed, objective, 1, TrialContext.NONE);
     }
 
     /** A run on one core with no objective to stop early on. */
     public TrainingRun(Map<String, Object> settings, TrainingData data, long seed) {
-        this(settings, data, seed, null, 1);
+        this(settings, data, seed, null, 1, TrialContext.NONE);
     }
 
     public long getLong(String name) {

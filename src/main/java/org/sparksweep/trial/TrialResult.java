@@ -13,6 +13,7 @@ import org.sparksweep.space.TrialConfig;
  * @param error     the failure message (exception class and message, or why it diverged); null when COMPLETED
  * @param folds     with k-fold cross-validation, each fold's metrics in fold order ({@code metrics} holds
  *                  their means, see {@link FoldScores}); empty otherwise
+ * @param course    rung, budget and parent under successive halving, the learning curve and why it stopped early
  */
 public record TrialResult(
         String trialId,
@@ -28,11 +29,21 @@ public record TrialResult(
         double trainSeconds,
         String executorHost,
         String executorId,
-        List<Map<String, Double>> folds) implements Serializable {
+        List<Map<String, Double>> folds,
+        TrialCourse course) implements Serializable {
 
     public TrialResult {
         metrics = Map.copyOf(metrics);
         folds = folds == null ? List.of() : folds.stream().map(Map::copyOf).toList();
+        course = course == null ? TrialCourse.NONE : course;
+    }
+
+    /** A trial without intermediate reports, run in full. */
+    public TrialResult(String trialId, long index, TrialConfig config, long seed, TrialStatus status, Map<String, Double> metrics,
+            Double objective, String error, Instant startedAt, Instant finishedAt, double trainSeconds, String executorHost,
+            String executorId, List<Map<String, Double>> folds) {
+        this(trialId, index, config, seed, status, metrics, objective, error, startedAt, finishedAt, trainSeconds, executorHost,
+                executorId, folds, TrialCourse.NONE);
     }
 
     /** A trial without cross-validation folds. */

@@ -1,5 +1,8 @@
 package org.sparksweep.train.dl4j;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -13,6 +16,7 @@ import org.deeplearning4j.nn.conf.layers.DropoutLayer;
 import org.deeplearning4j.nn.conf.layers.OutputLayer;
 import org.deeplearning4j.nn.conf.memory.MemoryUseMode;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.deeplearning4j.util.ModelSerializer;
 import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -24,10 +28,12 @@ import org.sparksweep.data.Dataset;
 import org.sparksweep.data.TrainingData;
 import org.sparksweep.plugin.Knob;
 import org.sparksweep.spec.Direction;
+import org.sparksweep.train.Checkpoints;
 import org.sparksweep.train.ClassificationMetrics;
 import org.sparksweep.train.DivergedException;
 import org.sparksweep.train.RegressionMetrics;
 import org.sparksweep.train.Trainer;
+import org.sparksweep.train.TrialContext;
 import org.sparksweep.train.TrainingRun;
 
 /**
@@ -40,7 +46,7 @@ import org.sparksweep.train.TrainingRun;
  */
 abstract class NetworkTrainer implements Trainer {
     /** Cost figures every network trainer reports besides its scores. */
-    static final List<String> COST_METRICS = List.of("train_loss", "param_count", "epochs_run", "best_epoch", "memory_mb");
+    static final List<String> COST_METRICS = List.of("train_loss", "param_count", "epochs_run", "best_epoch", "memory_mb", "epochs_trained");
     /** Prefix of the scores on the test split (when the data has one), e.g. {@code test_accuracy}. */
     static final String TEST = "test_";
     /** Examples per forward pass when scoring, so a large validation split never needs all its activations at once. */
@@ -100,18 +106,27 @@ abstract class NetworkTrainer implements Trainer {
         if (patience < 0) throw new IllegalArgumentException("patience must be >= 0 (0 turns early stopping off), got " + patience);
 
         MultiLayerConfiguration conf = configuration(run, train);
-        MultiLayerNetwork net = new MultiLayerNetwork(conf);
-        net.init();
+        TrialContext context = run.context();
+        MultiLayerNetwork net = context.resumeFrom() != null ? resume(context.resumeFrom(), conf) : new MultiLayerNetwork(conf);
+        if (context.resumeFrom() == null) net.init();
+        int firstEpoch = net.getEpochCount() + 1;
+        if (firstEpoch > epochs) {
+            throw new IllegalArgumentException("the checkpoint at " + context.resumeFrom() + " has trained " + (firstEpoch - 1)
+                    + " epochs already, but this trial's budget is " + epochs + " epochs: a continued trial needs a larger budget");
+        }
+        boolean watched = context != TrialContext.NONE;
 
         DataSet trainSet = new DataSet(features(train), task.labels(train));
         INDArray validationFeatures = features(data.validation());
         Monitor monitor = Monitor.of(run, task);
+        // the shuffles are cumulative: a continued trial replays its parent's, so epoch e sees the order it would have uninterrupted
+        for (int epoch = 1; epoch < firstEpoch; epoch++) trainSet.shuffle(run.seed() + epoch);
 
         Map<String, Double> best = null;
         INDArray bestParams = null;
         double bestValue = Double.NaN;
         int bestEpoch = 0, epochsRun = 0, sinceBest = 0;
-        for (int epoch = 1; epoch <= epochs; epoch++) {
+        for (int epoch = firstEpoch; epoch <= epochs; epoch++) {
             trainSet.shuffle(run.seed() + epoch);
             double lossSum = 0;
             int examples = 0;
@@ -124,20 +139,23 @@ abstract class NetworkTrainer implements Trainer {
             epochsRun = epoch;
             double loss = lossSum / examples; // the epoch's mean mini-batch loss, penalties included
             if (!Double.isFinite(loss)) throw new DivergedException("training loss became " + loss + " in epoch " + epoch);
-            if (patience == 0 && epoch < epochs) continue; // no early stopping: score the last epoch only
+            if (patience == 0 && !watched && epoch < epochs) continue; // no early stopping, nobody watching: score the last epoch only
             Map<String, Double> scores = task.score(predict(net, validationFeatures, SCORING_CHUNK), data.validation());
             scores.put("train_loss", loss);
             double value = monitor.value(scores);
-            if (best == null || monitor.direction().better(value, bestValue) || (Double.isNaN(bestValue) && !Double.isNaN(value))) {
-                best = scores;
+            if (patience == 0 || best == null || monitor.direction().better(value, bestValue) || (Double.isNaN(bestValue) && !Double.isNaN(value))) {
+                best = scores; // without patience, the last epoch is the one reported
                 if (patience > 0 && data.test() != null) bestParams = net.params().dup();
                 bestValue = value;
                 bestEpoch = epoch;
                 sinceBest = 0;
-            } else if (++sinceBest >= patience) {
-                break;
+            } else {
+                sinceBest++;
             }
+            if (!context.report(epoch, scores)) break; // stopped by the sweep's stopping rule
+            if (patience > 0 && sinceBest >= patience) break;
         }
+        if (context.checkpoint() != null) checkpoint(net, context.checkpoint()); // the last epoch's network, to continue training from
         Map<String, Double> metrics = new HashMap<>(best);
         if (data.test() != null) {
             if (bestParams != null) net.setParams(bestParams); // the reported epoch's network, not the last one trained
@@ -146,8 +164,36 @@ abstract class NetworkTrainer implements Trainer {
         metrics.put("param_count", (double) net.numParams());
         metrics.put("epochs_run", (double) epochsRun);
         metrics.put("best_epoch", (double) bestEpoch);
+        metrics.put("epochs_trained", (double) (epochsRun - firstEpoch + 1)); // fewer than epochs_run when continued from a checkpoint
         metrics.put("memory_mb", memoryMegabytes(conf, inputType(train), batchSize));
         return metrics;
+    }
+
+    /** The file a network trainer's checkpoint directory holds: DL4J's model zip with its updater state and epoch count. */
+    static final String CHECKPOINT_FILE = "model.zip";
+
+    /** Writes the network with its updater state (and its epoch count, in its configuration) to the checkpoint directory. */
+    static void checkpoint(MultiLayerNetwork net, String dir) {
+        try {
+            Checkpoints.write(dir, CHECKPOINT_FILE, out -> ModelSerializer.writeModel(net, out, true));
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not write the checkpoint " + dir + "/" + CHECKPOINT_FILE + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The network of a checkpoint, checked to have this trial's layers, ready to train on. */
+    static MultiLayerNetwork resume(String dir, MultiLayerConfiguration expected) {
+        MultiLayerNetwork net;
+        try (InputStream in = Checkpoints.open(dir, CHECKPOINT_FILE)) {
+            net = ModelSerializer.restoreMultiLayerNetwork(in, true);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e.getMessage(), e);
+        }
+        if (net.getnLayers() != expected.getConfs().size()) {
+            throw new IllegalStateException("the checkpoint at " + dir + " has " + net.getnLayers() + " layers but this trial's network has "
+                    + expected.getConfs().size() + ": it belongs to another config");
+        }
+        return net;
     }
 
     /** The whole network for this trial: input noise, the family's hidden layers, the task's output layer. */
