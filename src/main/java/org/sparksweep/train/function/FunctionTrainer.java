@@ -1,20 +1,34 @@
 package org.sparksweep.train.function;
 
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.SplittableRandom;
 import java.util.List;
 import java.util.Map;
 import org.sparksweep.space.ValueType;
 import org.sparksweep.plugin.Knob;
+import org.sparksweep.train.Checkpoints;
 import org.sparksweep.train.Trainer;
+import org.sparksweep.train.TrialContext;
 import org.sparksweep.train.TrainingRun;
 
 /**
  * Standard optimisation test functions as trials: known optima to check search against, and an
  * optional artificial cost (sleep or busy CPU) to measure the engine with cheap, predictable trials.
  * Reports the metric {@code value} (to be minimised).
+ * <p>
+ * With {@code steps: N} it is a cheap multi-fidelity problem for early stopping: it "trains" N steps,
+ * reporting after step s the function's value plus an error that shrinks as 1/sqrt(s) (a fixed pseudo-random
+ * share of {@code fidelityNoise} for each point, so low budgets rank points roughly, high budgets exactly),
+ * spends {@code costSeconds} per step, and keeps and continues from a checkpoint (the steps done) like a
+ * network trainer.
  */
 public final class FunctionTrainer implements Trainer {
     static final int MAX_DIMENSIONS = 10;
+    /** The one file of a checkpoint: the number of steps done. */
+    static final String CHECKPOINT_FILE = "steps.txt";
 
     @Override
     public String name() {
@@ -29,12 +43,14 @@ public final class FunctionTrainer implements Trainer {
         for (int i = 1; i <= MAX_DIMENSIONS; i++) knobs.add(Knob.of("x" + i, ValueType.DOUBLE, 0.0, "input " + i));
         knobs.add(Knob.of("costSeconds", ValueType.DOUBLE, 0.0, "artificial cost of each trial"));
         knobs.add(Knob.oneOf("costKind", List.of("sleep", "cpu"), "sleep", "sleep (no CPU) or busy CPU for costSeconds"));
+        knobs.add(Knob.of("steps", ValueType.LONG, 0L, "0: one evaluation; N: N steps of a multi-fidelity version, reported step by step (costSeconds each)"));
+        knobs.add(Knob.of("fidelityNoise", ValueType.DOUBLE, 1.0, "with steps: the largest error of the value after step 1 (shrinks as 1/sqrt(step))"));
         return knobs;
     }
 
     @Override
     public List<String> metrics() {
-        return List.of("value");
+        return List.of("value", "steps_run", "steps_trained");
     }
 
     @Override
@@ -49,8 +65,42 @@ public final class FunctionTrainer implements Trainer {
         if (n < 1 || n > MAX_DIMENSIONS) throw new IllegalArgumentException("dimensions must be in [1, " + MAX_DIMENSIONS + "], got " + n);
         double[] x = new double[n];
         for (int i = 0; i < n; i++) x[i] = run.getDouble("x" + (i + 1));
-        spend(run.getDouble("costSeconds"), run.getString("costKind"));
-        return Map.of("value", f.evaluate(x));
+        long steps = run.getLong("steps");
+        if (steps < 0) throw new IllegalArgumentException("steps must be >= 0 (0: one evaluation), got " + steps);
+        if (steps == 0) {
+            spend(run.getDouble("costSeconds"), run.getString("costKind"));
+            return Map.of("value", f.evaluate(x));
+        }
+        return stepwise(run, f.evaluate(x), Arrays.hashCode(x), steps);
+    }
+
+    /** The multi-fidelity version: reports after each step, stops when told, continues from and leaves a checkpoint. */
+    private static Map<String, Double> stepwise(TrainingRun run, double exact, int pointHash, long steps) throws Exception {
+        TrialContext context = run.context();
+        long done = 0;
+        if (context.resumeFrom() != null) {
+            try (InputStream in = Checkpoints.open(context.resumeFrom(), CHECKPOINT_FILE)) {
+                done = Long.parseLong(new String(in.readAllBytes(), StandardCharsets.UTF_8).trim());
+            }
+            if (done >= steps) {
+                throw new IllegalArgumentException("the checkpoint at " + context.resumeFrom() + " has done " + done
+                        + " steps already, but this trial's budget is " + steps + " steps: a continued trial needs a larger budget");
+            }
+        }
+        double share = new SplittableRandom(pointHash * 0x9E3779B97F4A7C15L + run.seed()).nextDouble(-1, 1);
+        long first = done + 1;
+        double value = Double.NaN;
+        for (long step = first; step <= steps; step++) {
+            spend(run.getDouble("costSeconds"), run.getString("costKind"));
+            value = exact + run.getDouble("fidelityNoise") * share / Math.sqrt(step);
+            done = step;
+            if (!context.report(step, Map.of("value", value))) break;
+        }
+        if (context.checkpoint() != null) {
+            long reached = done;
+            Checkpoints.write(context.checkpoint(), CHECKPOINT_FILE, out -> out.write(Long.toString(reached).getBytes(StandardCharsets.UTF_8)));
+        }
+        return Map.of("value", value, "steps_run", (double) done, "steps_trained", (double) (done - first + 1));
     }
 
     private static void spend(double seconds, String kind) throws InterruptedException {
