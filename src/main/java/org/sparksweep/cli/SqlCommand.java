@@ -2,11 +2,12 @@ package org.sparksweep.cli;
 
 import java.util.concurrent.Callable;
 import org.sparksweep.store.Leaderboard;
+import org.sparksweep.store.LearningCurves;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "sql", mixinStandardHelpOptions = true, description = "Runs a Spark SQL query with every sweep's trials registered as the view `trials`.")
+@Command(name = "sql", mixinStandardHelpOptions = true, description = "Runs a Spark SQL query with every sweep's trials registered as the view `trials` and their learning curves as `curves`.")
 final class SqlCommand implements Callable<Integer> {
     @Mixin
     QueryOptions query;
@@ -18,6 +19,7 @@ final class SqlCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         return query.withSpark(spark -> {
             Leaderboard.registerView(spark, query.store());
+            LearningCurves.registerView(spark, query.store());
             return spark.sql(sql);
         });
     }

@@ -11,6 +11,11 @@ public final class Columns {
     public static final String OBJECTIVE = "objective";
     public static final String RANK = "rank";
     public static final String ERROR = "error";
+    public static final String RUNG = "rung";
+    public static final String BUDGET = "budget";
+    public static final String PARENT_TRIAL_ID = "parent_trial_id";
+    public static final String STOP_REASON = "stop_reason";
+    public static final String STEP = "step";
     public static final String CONFIG_JSON = "config_json";
     public static final String SEED = "seed";
     public static final String STARTED_AT = "started_at";

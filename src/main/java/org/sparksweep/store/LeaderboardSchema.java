@@ -13,13 +13,15 @@ import org.sparksweep.EngineVersion;
 import org.sparksweep.space.Parameter;
 import org.sparksweep.spec.SweepSpec;
 import org.sparksweep.train.Trainers;
+import org.sparksweep.trial.CurvePoint;
 import org.sparksweep.trial.FoldScores;
 import org.sparksweep.trial.TrialResult;
 
 /**
  * The columns of one sweep's trial rows: fixed columns, one typed column per hyperparameter
  * ({@code param_*}, null when a conditional parameter is inactive) and one per metric
- * ({@code metric_*}); with k-fold cross-validation, per metric also its standard deviation across
+ * ({@code metric_*}); successive halving's {@code rung}, {@code budget} and {@code parent_trial_id}, and why a
+ * stopping rule ended the trial early ({@code stop_reason}), null for trials they do not apply to; with k-fold cross-validation, per metric also its standard deviation across
  * folds ({@code metric_*_std}) and its per-fold values ({@code metric_*_folds}, an array). The sweep
  * name is the Parquet partition column, not stored in the rows.
  */
@@ -27,6 +29,7 @@ public final class LeaderboardSchema {
     private final SweepSpec spec;
     private final List<String> metrics;
     private final StructType recordType;
+    private final StructType curveType;
 
     public LeaderboardSchema(SweepSpec spec) {
         this.spec = spec;
@@ -37,6 +40,10 @@ public final class LeaderboardSchema {
         f.add(field(Columns.STATUS, DataTypes.StringType, false));
         f.add(field(Columns.OBJECTIVE, DataTypes.DoubleType, true));
         f.add(field(Columns.ERROR, DataTypes.StringType, true));
+        f.add(field(Columns.RUNG, DataTypes.IntegerType, true));
+        f.add(field(Columns.BUDGET, DataTypes.LongType, true));
+        f.add(field(Columns.PARENT_TRIAL_ID, DataTypes.StringType, true));
+        f.add(field(Columns.STOP_REASON, DataTypes.StringType, true));
         for (String m : metrics) f.add(field(Columns.metric(m), DataTypes.DoubleType, true));
         for (String m : folded()) f.add(field(Columns.metricStd(m), DataTypes.DoubleType, true));
         for (String m : folded()) f.add(field(Columns.metricFolds(m), DataTypes.createArrayType(DataTypes.DoubleType, false), true));
@@ -55,6 +62,33 @@ public final class LeaderboardSchema {
         f.add(field(Columns.SPEC_HASH, DataTypes.StringType, false));
         f.add(field(Columns.ENGINE_VERSION, DataTypes.StringType, false));
         this.recordType = new StructType(f.toArray(new StructField[0]));
+        List<StructField> c = new ArrayList<>();
+        c.add(field(Columns.TRIAL_ID, DataTypes.StringType, false));
+        c.add(field(Columns.TRIAL_INDEX, DataTypes.LongType, false));
+        c.add(field(Columns.STEP, DataTypes.LongType, false));
+        c.add(field(Columns.RUNG, DataTypes.IntegerType, true));
+        for (String m : metrics) c.add(field(Columns.metric(m), DataTypes.DoubleType, true));
+        this.curveType = new StructType(c.toArray(new StructField[0]));
+    }
+
+    /** The columns of the learning-curves table: one row per trial and step a trainer reported. */
+    public StructType curveType() {
+        return curveType;
+    }
+
+    /** A trial's learning curve as rows of {@link #curveType()}, in step order; none when its trainer reported no steps. */
+    public List<Row> curveRows(TrialResult r) {
+        List<Row> rows = new ArrayList<>(r.course().curve().size());
+        for (CurvePoint p : r.course().curve()) {
+            List<Object> v = new ArrayList<>(curveType.size());
+            v.add(r.trialId());
+            v.add(r.index());
+            v.add(p.step());
+            v.add(r.course().rung());
+            for (String m : metrics) v.add(p.metrics().get(m));
+            rows.add(RowFactory.create(v.toArray()));
+        }
+        return rows;
     }
 
     /** The columns of a trial record (everything but rank and the sweep partition). */
@@ -69,6 +103,10 @@ public final class LeaderboardSchema {
         v.add(r.status().name());
         v.add(r.objective());
         v.add(r.error());
+        v.add(r.course().rung());
+        v.add(r.course().budget());
+        v.add(r.course().parentTrialId());
+        v.add(r.course().stopReason());
         for (String m : metrics) v.add(r.metrics().get(m));
         for (String m : folded()) v.add(FoldScores.std(r.folds(), m));
         for (String m : folded()) v.add(FoldScores.list(r.folds(), m));

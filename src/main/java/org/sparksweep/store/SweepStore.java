@@ -7,6 +7,8 @@ import org.sparksweep.spec.SpecReader;
  * <pre>
  *   ROOT/records/sweep=NAME/      trial records as they arrive (appended in batches)
  *   ROOT/leaderboard/sweep=NAME/  the ranked table, rewritten by the reduce step
+ *   ROOT/curves/sweep=NAME/       the learning curves: metrics per trial and step, appended with the records
+ *   ROOT/checkpoints/sweep=NAME/trial=ID/  a trial's model, for the trials that continue it (successive halving)
  *   ROOT/provenance/sweep=NAME/   how the sweep's last run went (spec, Spark master, duration), as JSON
  * </pre>
  * Both are partitioned by sweep, so sweeps under one root sit side by side.
@@ -23,6 +25,23 @@ public record SweepStore(String root) {
 
     public String records(String sweep) {
         return recordsRoot() + "/" + Columns.SWEEP + "=" + sweep;
+    }
+
+    public String curvesRoot() {
+        return root + "/curves";
+    }
+
+    public String curves(String sweep) {
+        return curvesRoot() + "/" + Columns.SWEEP + "=" + sweep;
+    }
+
+    public String checkpoints(String sweep) {
+        return root + "/checkpoints/" + Columns.SWEEP + "=" + sweep;
+    }
+
+    /** The checkpoint directory of one trial. */
+    public String checkpoint(String sweep, String trialId) {
+        return checkpoints(sweep) + "/trial=" + trialId;
     }
 
     public String leaderboard(String sweep) {

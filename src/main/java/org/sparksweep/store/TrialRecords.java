@@ -41,10 +41,20 @@ public final class TrialRecords implements AutoCloseable {
     private final ExecutorService writer;
     private final List<Future<?>> writes = new ArrayList<>();
     private List<Row> pending = new ArrayList<>();
+    private final Path curvesDir; // null: learning curves are not kept
+    private final ParquetRows curveFiles;
+    private List<Row> pendingCurves = new ArrayList<>();
     private long oldestPendingAt;
     private long batches;
 
     public TrialRecords(SparkSession spark, LeaderboardSchema schema, String path, int batchSize, long maxDelayMillis) {
+        this(spark, schema, path, batchSize, maxDelayMillis, null);
+    }
+
+    /** Records that also append each trial's learning curve to the curves table at {@code curvesPath} (null: none), batch by batch. */
+    public TrialRecords(SparkSession spark, LeaderboardSchema schema, String path, int batchSize, long maxDelayMillis, String curvesPath) {
+        this.curvesDir = curvesPath == null ? null : new Path(curvesPath);
+        this.curveFiles = curvesPath == null ? null : new ParquetRows(schema.curveType());
         this.schema = schema;
         this.files = new ParquetRows(schema.recordType());
         this.path = path;
@@ -63,6 +73,7 @@ public final class TrialRecords implements AutoCloseable {
     public void add(TrialResult result) throws IOException {
         if (pending.isEmpty()) oldestPendingAt = System.currentTimeMillis();
         pending.add(schema.toRow(result));
+        if (curvesDir != null) pendingCurves.addAll(schema.curveRows(result));
         if (pending.size() >= batchSize) flush();
     }
 
@@ -76,16 +87,19 @@ public final class TrialRecords implements AutoCloseable {
         checkWrites(false);
         if (pending.isEmpty()) return;
         List<Row> batch = pending;
+        List<Row> curves = pendingCurves;
         long number = batches++;
         pending = new ArrayList<>();
+        pendingCurves = new ArrayList<>();
         writes.add(writer.submit(() -> {
-            write(batch, number);
+            if (!curves.isEmpty()) write(curveFiles, curvesDir, curves, number); // curves first: a trial's record never lacks its curve
+            write(files, dir, batch, number);
             return null;
         }));
     }
 
     /** Writes one batch as one file: to a name Spark's reader skips, then renamed into place. */
-    private void write(List<Row> batch, long number) throws IOException {
+    private void write(ParquetRows files, Path dir, List<Row> batch, long number) throws IOException {
         FileSystem fs = dir.getFileSystem(conf);
         if (!fs.mkdirs(dir)) throw new IOException("could not create directory " + dir);
         String name = String.format(Locale.ROOT, "part-%05d-%s.parquet", number, UUID.randomUUID());
@@ -132,10 +146,12 @@ public final class TrialRecords implements AutoCloseable {
         }
     }
 
-    /** Removes the records of an earlier run of the same sweep. */
+    /** Removes the records (and learning curves) of an earlier run of the same sweep. */
     public void clear() throws IOException {
-        FileSystem fs = dir.getFileSystem(conf);
-        if (fs.exists(dir) && !fs.delete(dir, true)) throw new IOException("could not delete " + dir);
+        for (Path d : curvesDir == null ? List.of(dir) : List.of(dir, curvesDir)) {
+            FileSystem fs = d.getFileSystem(conf);
+            if (fs.exists(d) && !fs.delete(d, true)) throw new IOException("could not delete " + d);
+        }
     }
 
     @Override
