@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
+import org.sparksweep.engine.SweepChangedException;
 import org.sparksweep.engine.SweepFailedException;
 import org.sparksweep.engine.SweepListener;
 import org.sparksweep.engine.SweepRunner;
@@ -13,14 +14,15 @@ import org.sparksweep.search.Strategies;
 import org.sparksweep.spec.SpecException;
 import org.sparksweep.spec.SpecReader;
 import org.sparksweep.spec.SweepSpec;
+import org.sparksweep.store.SweepManifest;
 import org.sparksweep.store.SweepStore;
 import org.sparksweep.trial.TrialResult;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "run", mixinStandardHelpOptions = true, description = "Runs a sweep: prints a line per finished trial, then the top of the leaderboard.")
-final class RunCommand implements Callable<Integer> {
+@Command(name = "run", mixinStandardHelpOptions = true, description = "Runs a sweep, or resumes it when it has records already: prints a line per finished trial, then the top of the leaderboard.")
+class RunCommand implements Callable<Integer> {
     @Parameters(paramLabel = "SPEC", description = "sweep spec (.yaml, .yml or .json)")
     Path specFile;
 
@@ -36,11 +38,19 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--top", defaultValue = "10", description = "leaderboard rows to print at the end (default: ${DEFAULT-VALUE})")
     int top;
 
+    @Option(names = "--new", description = "delete the sweep's earlier records and run every trial (default: resume, running only trials without a record)")
+    boolean fresh;
+
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec command;
 
     @Override
     public Integer call() throws Exception {
+        return execute(fresh, false);
+    }
+
+    /** @param mustResume refuse to start a sweep that has no records yet (the resume command) */
+    Integer execute(boolean startOver, boolean mustResume) throws Exception {
         PrintWriter out = command.commandLine().getOut();
         PrintWriter err = command.commandLine().getErr();
         SweepSpec spec;
@@ -69,13 +79,24 @@ final class RunCommand implements Callable<Integer> {
             out.println("spark " + spark.version() + " master " + spark.sparkContext().master() + ", "
                     + spark.sparkContext().defaultParallelism() + " task slots; leaderboard " + SweepStore.at(spec.output()).root());
             out.flush();
+            if (mustResume && SweepManifest.read(SweepStore.at(spec.output()), spec.name(),
+                    spark.sparkContext().hadoopConfiguration()).isEmpty()) {
+                err.println(spec.source() + ": sweep " + spec.name() + " has no records under " + SweepStore.at(spec.output()).root()
+                        + " to resume; start it with: sparksweep run " + specFile);
+                return Main.BAD_INPUT;
+            }
             try {
-                summary = new SweepRunner(spark).run(spec, new ProgressPrinter(out, spec.objective().metric()));
+                summary = new SweepRunner(spark).run(spec, new ProgressPrinter(out, spec.objective().metric()), startOver);
+            } catch (SweepChangedException e) {
+                err.println(e.getMessage());
+                return Main.BAD_INPUT;
             } catch (SweepFailedException e) {
                 err.println("sweep " + spec.name() + " failed: " + e.getMessage());
                 return Main.ERROR;
             }
             out.println();
+            if (summary.resumed() > 0) out.println("resumed: " + summary.resumed() + " trials were already recorded and not run again");
+            if (summary.stopReason() != null) out.println("stopped early: " + summary.stopReason() + "; run the same spec again to resume");
             out.println(String.format(Locale.ROOT, "%d trials in %.1f s (%s); engine efficiency %.2f (training seconds / (wall seconds x %d slots))",
                     summary.trials(), summary.wallSeconds(), summary.byStatus(), summary.efficiency(), summary.slots()));
             TrialResult best = summary.best();

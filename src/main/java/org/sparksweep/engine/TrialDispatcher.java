@@ -66,7 +66,7 @@ final class TrialDispatcher implements AutoCloseable {
         Function1<scala.collection.Iterator<Object>, byte[]> body =
                 (Function1<scala.collection.Iterator<Object>, byte[]> & Serializable) it -> {
                     ArrayList<TrialResult> out = new ArrayList<>(1);
-                    while (it.hasNext()) out.add(TrialRunner.run(p, (Long) it.next()));
+                    while (it.hasNext()) out.add(TrialTask.run(p, (Long) it.next()));
                     return serialize(out);
                 };
         List<Object> partitions = new ArrayList<>(tasks);

@@ -6,10 +6,13 @@ import org.sparksweep.data.DataSpec;
 import org.sparksweep.search.IndexDecoder;
 import org.sparksweep.spec.Objective;
 import org.sparksweep.spec.SweepSpec;
+import org.sparksweep.store.LeaderboardSchema;
+import org.sparksweep.store.TrialJournal;
 
 /**
  * What every trial task of a sweep needs, shipped once with each task: small and free of the
- * search space's points (trials are decoded from their index on the executor).
+ * search space's points (trials are decoded from their index on the executor), plus where and in
+ * which columns a task records its trial.
  */
 public record TrialPlan(
         String sweep,
@@ -18,10 +21,19 @@ public record TrialPlan(
         String trainer,
         Map<String, Object> settings,
         DataSpec data,
-        Objective objective) implements Serializable {
+        Objective objective,
+        Double trialTimeoutSeconds,
+        LeaderboardSchema records,
+        TrialJournal journal) implements Serializable {
 
     public static TrialPlan of(SweepSpec spec, IndexDecoder decoder) {
+        return of(spec, decoder, null);
+    }
+
+    /** @param journal where each task records its trial before reporting it; null for none */
+    public static TrialPlan of(SweepSpec spec, IndexDecoder decoder, TrialJournal journal) {
         return new TrialPlan(spec.name(), spec.search().seed(), decoder, spec.model().trainer(),
-                spec.model().settings(), spec.data(), spec.objective());
+                spec.model().settings(), spec.data(), spec.objective(), spec.limits().trialTimeoutSeconds(),
+                journal == null ? null : new LeaderboardSchema(spec), journal);
     }
 }

@@ -26,6 +26,7 @@ import org.sparksweep.trial.TrialStatus;
 public final class TrialRunner {
     static final int MAX_ERROR_CHARS = 4000;
     private static final String HOST = hostName();
+    private static final long PID = ProcessHandle.current().pid();
 
     private TrialRunner() {}
 
@@ -47,7 +48,7 @@ public final class TrialRunner {
             settings.putAll(config.values());
             t0 = System.nanoTime(); // training time excludes the (cached, once per JVM) data load
             started = Instant.now();
-            metrics = reported(trainer.train(new TrainingRun(settings, data, plan.seed())));
+            metrics = reported(TrialClock.train(trainer, new TrainingRun(settings, data, plan.seed()), plan.trialTimeoutSeconds()));
             Double value = metrics.get(plan.objective().metric());
             if (value == null) {
                 status = TrialStatus.FAILED;
@@ -60,6 +61,9 @@ public final class TrialRunner {
                 status = TrialStatus.COMPLETED;
                 objective = value;
             }
+        } catch (TrialClock.TimedOut e) {
+            status = TrialStatus.TIMEOUT;
+            error = e.getMessage();
         } catch (DivergedException e) {
             status = TrialStatus.DIVERGED;
             error = e.getMessage();
@@ -72,7 +76,7 @@ public final class TrialRunner {
         }
         double seconds = (System.nanoTime() - t0) / 1e9;
         return new TrialResult(id, index, config == null ? new TrialConfig(Map.of()) : config, plan.seed(), status, metrics,
-                objective, error, started, Instant.now(), seconds, HOST, executorId());
+                objective, error, started, Instant.now(), seconds, HOST, executorId(), PID);
     }
 
     /**

@@ -20,7 +20,7 @@ import org.sparksweep.trial.TrialResult;
  * ({@code param_*}, null when a conditional parameter is inactive) and one per metric
  * ({@code metric_*}). The sweep name is the Parquet partition column, not stored in the rows.
  */
-public final class LeaderboardSchema {
+public final class LeaderboardSchema implements java.io.Serializable {
     private final SweepSpec spec;
     private final List<String> metrics;
     private final StructType recordType;
@@ -43,6 +43,7 @@ public final class LeaderboardSchema {
         f.add(field(Columns.TRAIN_SECONDS, DataTypes.DoubleType, false));
         f.add(field(Columns.EXECUTOR_HOST, DataTypes.StringType, true));
         f.add(field(Columns.EXECUTOR_ID, DataTypes.StringType, true));
+        f.add(field(Columns.EXECUTOR_PID, DataTypes.LongType, true));
         f.add(field(Columns.TRAINER, DataTypes.StringType, false));
         f.add(field(Columns.STRATEGY, DataTypes.StringType, false));
         f.add(field(Columns.OBJECTIVE_METRIC, DataTypes.StringType, false));
@@ -73,6 +74,7 @@ public final class LeaderboardSchema {
         v.add(r.trainSeconds());
         v.add(r.executorHost());
         v.add(r.executorId());
+        v.add(r.executorPid());
         v.add(spec.model().trainer());
         v.add(spec.search().strategy());
         v.add(spec.objective().metric());

@@ -10,6 +10,7 @@ import org.sparksweep.space.TrialConfig;
  *
  * @param objective the objective metric's value; null unless the trial COMPLETED
  * @param error     the failure message (exception class and message, or why it diverged); null when COMPLETED
+ * @param executorPid the process id of the JVM that ran the trial; null when it did not run
  */
 public record TrialResult(
         String trialId,
@@ -24,9 +25,18 @@ public record TrialResult(
         Instant finishedAt,
         double trainSeconds,
         String executorHost,
-        String executorId) implements Serializable {
+        String executorId,
+        Long executorPid) implements Serializable {
 
     public TrialResult {
         metrics = Map.copyOf(metrics);
+    }
+
+    /** A result without the executor's process id. */
+    public TrialResult(String trialId, long index, TrialConfig config, long seed, TrialStatus status, Map<String, Double> metrics,
+                       Double objective, String error, Instant startedAt, Instant finishedAt, double trainSeconds,
+                       String executorHost, String executorId) {
+        this(trialId, index, config, seed, status, metrics, objective, error, startedAt, finishedAt, trainSeconds, executorHost,
+                executorId, null);
     }
 }

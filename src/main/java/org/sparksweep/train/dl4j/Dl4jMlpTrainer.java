@@ -82,6 +82,7 @@ public final class Dl4jMlpTrainer implements Trainer {
 
         MultiLayerNetwork net = new MultiLayerNetwork(configuration(run, train.columns(), train.classes()));
         net.init();
+        net.addListeners(new InterruptionListener()); // a timed-out or killed trial stops between minibatches
 
         DataSet trainSet = toDataSet(train);
         int batchSize = run.getInt("batchSize");
