@@ -82,6 +82,7 @@ public final class SweepRunner {
                         try {
                             dispatch(sc, strategy, dispatcher, records, progress, recorded, start);
                         } finally {
+                            dispatcher.close(); // a stopped sweep cancels its running trials at once, not after the last batch
                             records.drain(); // also when the sweep stops early: every finished trial is kept
                         }
                     }
