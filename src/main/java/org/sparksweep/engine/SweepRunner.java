@@ -39,9 +39,23 @@ public final class SweepRunner {
     static final long RECORD_DELAY_MILLIS = 10_000;
 
     private final SparkSession spark;
+    private final boolean journal;
 
     public SweepRunner(SparkSession spark) {
+        this(spark, true);
+    }
+
+    private SweepRunner(SparkSession spark, boolean journal) {
         this.spark = spark;
+        this.journal = journal;
+    }
+
+    /**
+     * A runner whose tasks do not write the per-trial journal: results are only as durable as the
+     * driver's batches. For measuring what per-trial durability costs (the benchmark), not for sweeps.
+     */
+    public static SweepRunner withoutJournal(SparkSession spark) {
+        return new SweepRunner(spark, false);
     }
 
     public SweepSummary run(SweepSpec spec, SweepListener listener) throws SweepFailedException, IOException, InterruptedException {
@@ -64,7 +78,7 @@ public final class SweepRunner {
         SweepStore store = SweepStore.at(spec.output());
         LeaderboardSchema schema = new LeaderboardSchema(spec);
         TrialJournal journal = TrialJournal.of(store, spec.name());
-        TrialPlan plan = TrialPlan.of(spec, strategy.decoder(), journal);
+        TrialPlan plan = TrialPlan.of(spec, strategy.decoder(), this.journal ? journal : null);
         Progress progress = new Progress(spec, strategy.plannedTrials().orElse(-1), listener);
 
         JobProperties caller = JobProperties.of(sc);
