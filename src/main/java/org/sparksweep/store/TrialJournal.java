@@ -122,6 +122,7 @@ public final class TrialJournal implements Serializable {
         if (files(spark.sparkContext().hadoopConfiguration()).isEmpty()) return null;
         return spark.read().schema(type)
                 .option("mode", "DROPMALFORMED")
+                .option("ignoreMissingFiles", "true") // a record folded into a batch while this reads
                 .option("timestampFormat", "yyyy-MM-dd'T'HH:mm:ss[.SSSSSS][.SSS]XXX")
                 .json(dir);
     }
