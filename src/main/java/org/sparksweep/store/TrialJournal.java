@@ -6,6 +6,10 @@ import java.io.ByteArrayOutputStream;
 import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.Serializable;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.sql.Timestamp;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
@@ -65,6 +69,10 @@ public final class TrialJournal implements Serializable {
     public void write(long index, Row row, StructType type, Configuration conf) throws IOException {
         byte[] bytes = json(row, type);
         Path target = file(index);
+        if ("file".equals(target.toUri().getScheme())) {
+            writeLocal(index, bytes, target);
+            return;
+        }
         FileSystem fs = raw(target.getFileSystem(conf));
         Path temp = new Path(dir, ".t" + index + "." + UUID.randomUUID() + ".tmp");
         try {
@@ -82,6 +90,27 @@ public final class TrialJournal implements Serializable {
             } catch (IOException cleanup) {
                 e.addSuppressed(cleanup);
             }
+            throw e;
+        }
+    }
+
+    /**
+     * The same on a local disk (or a mount every executor shares) through java.nio: a third of the
+     * Hadoop local file system's cost per file, which matters at thousands of short trials.
+     */
+    private void writeLocal(long index, byte[] bytes, Path target) throws IOException {
+        java.nio.file.Path file = java.nio.file.Path.of(target.toUri());
+        java.nio.file.Path temp = file.resolveSibling(".t" + index + "." + UUID.randomUUID() + ".tmp");
+        try {
+            try {
+                Files.write(temp, bytes, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+            } catch (NoSuchFileException e) {
+                Files.createDirectories(file.getParent());
+                Files.write(temp, bytes, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+            }
+            Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException | RuntimeException e) {
+            Files.deleteIfExists(temp);
             throw e;
         }
     }

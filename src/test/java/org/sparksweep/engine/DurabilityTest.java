@@ -141,7 +141,7 @@ class DurabilityTest {
                 search: {strategy: grid}
                 space:
                   mode: {choice: [ok, hang, spin]}
-                  seconds: {choice: [3.0]}
+                  seconds: {choice: [5.0]}
                 budget: {trialTimeout: 1s}
                 """);
         SweepSummary summary = new SweepRunner(spark).run(spec, SweepListener.NONE);
@@ -152,7 +152,7 @@ class DurabilityTest {
         assertTrue(rows.get(0).getString(2).contains("trial timeout of 1 s"), rows.get(0).getString(2));
         assertTrue(rows.get(0).isNullAt(3) && rows.get(0).isNullAt(4), "a timed-out trial has no objective and no rank");
         assertEquals("ok", rows.get(1).getString(0));
-        assertEquals("TIMEOUT", rows.get(1).getString(1), "3 s of training is over the 1 s budget");
+        assertEquals("TIMEOUT", rows.get(1).getString(1), "5 s of training is over the 1 s budget");
         assertEquals("spin", rows.get(2).getString(0));
         assertEquals("TIMEOUT", rows.get(2).getString(1));
         assertTrue(rows.get(2).getString(2).contains("ignored the interrupt"), "a trainer that ignores interrupts is named as such: " + rows.get(2).getString(2));
@@ -179,6 +179,25 @@ class DurabilityTest {
         assertEquals(40L, rows.get(0).getLong(1), "the ok trials (grid order: all before the failing ones) are kept");
         assertEquals("FAILED", rows.get(1).getString(0));
         assertTrue(rows.get(1).getLong(1) >= 4 && rows.get(1).getLong(1) < 40, "the sweep stopped soon after the 4th failure");
+    }
+
+    @Test
+    void twoSweepsRunningAtOnceUnderOneRootKeepTheirOwnRows() throws Exception {
+        SweepSpec a = spec(TWELVE.formatted("side-a").replace("seconds: 0.2", "seconds: 0.05"));
+        SweepSpec b = spec(TWELVE.formatted("side-b").replace("seconds: 0.2", "seconds: 0.05").replace("0.95", "0.96"));
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            var fa = pool.submit(() -> new SweepRunner(spark).run(a, SweepListener.NONE));
+            var fb = pool.submit(() -> new SweepRunner(spark).run(b, SweepListener.NONE));
+            assertEquals(12, fa.get().trials());
+            assertEquals(12, fb.get().trials());
+        } finally {
+            pool.shutdownNow();
+        }
+        List<Row> rows = sql("SELECT sweep, count(*), count(DISTINCT trial_id), max(objective) FROM trials GROUP BY sweep ORDER BY sweep");
+        assertEquals(2, rows.size());
+        assertEquals(List.of("side-a", 12L, 12L, 0.95), List.of(rows.get(0).getString(0), rows.get(0).getLong(1), rows.get(0).getLong(2), rows.get(0).getDouble(3)));
+        assertEquals(List.of("side-b", 12L, 12L, 0.96), List.of(rows.get(1).getString(0), rows.get(1).getLong(1), rows.get(1).getLong(2), rows.get(1).getDouble(3)));
     }
 
     @Test
