@@ -128,6 +128,8 @@ public final class SweepRunner {
         Configuration conf = spark.sparkContext().hadoopConfiguration();
         if (fresh) {
             records.clear();
+            Path ranked = new Path(store.leaderboard(spec.name()));
+            ranked.getFileSystem(conf).delete(ranked, true); // the old rows go with their records, even if this run stops early
         } else {
             Optional<SweepManifest> manifest = SweepManifest.read(store, spec.name(), conf);
             if (manifest.isPresent()) {
