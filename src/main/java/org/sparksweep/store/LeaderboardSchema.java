@@ -84,6 +84,24 @@ public final class LeaderboardSchema implements java.io.Serializable {
         return RowFactory.create(v.toArray());
     }
 
+    /** A trial's result back from its journal record (see {@link TrialJournal}), with its config decoded again from the index. */
+    public TrialResult fromRecord(com.fasterxml.jackson.databind.JsonNode n, org.sparksweep.space.TrialConfig config) {
+        java.util.Map<String, Double> values = new java.util.HashMap<>();
+        for (String m : metrics) {
+            com.fasterxml.jackson.databind.JsonNode v = n.get(Columns.metric(m));
+            if (v != null) values.put(m, v.isTextual() ? Double.parseDouble(v.asText()) : v.asDouble());
+        }
+        return new TrialResult(n.get(Columns.TRIAL_ID).asText(), n.get(Columns.TRIAL_INDEX).asLong(), config, n.get(Columns.SEED).asLong(),
+                org.sparksweep.trial.TrialStatus.valueOf(n.get(Columns.STATUS).asText()), values,
+                n.hasNonNull(Columns.OBJECTIVE) ? n.get(Columns.OBJECTIVE).asDouble() : null,
+                n.hasNonNull(Columns.ERROR) ? n.get(Columns.ERROR).asText() : null,
+                java.time.Instant.parse(n.get(Columns.STARTED_AT).asText()), java.time.Instant.parse(n.get(Columns.FINISHED_AT).asText()),
+                n.get(Columns.TRAIN_SECONDS).asDouble(),
+                n.hasNonNull(Columns.EXECUTOR_HOST) ? n.get(Columns.EXECUTOR_HOST).asText() : null,
+                n.hasNonNull(Columns.EXECUTOR_ID) ? n.get(Columns.EXECUTOR_ID).asText() : null,
+                n.hasNonNull(Columns.EXECUTOR_PID) ? n.get(Columns.EXECUTOR_PID).asLong() : null);
+    }
+
     private static DataType sparkType(Parameter p) {
         return switch (p.domain().type()) {
             case LONG -> DataTypes.LongType;

@@ -146,6 +146,20 @@ public final class TrialJournal implements Serializable {
         return bytes.toByteArray();
     }
 
+    /**
+     * The recorded result of a trial index, when an earlier attempt of its task wrote one (the
+     * executor died before the result reached the driver); empty when there is none.
+     */
+    public java.util.Optional<com.fasterxml.jackson.databind.JsonNode> recorded(long index, Configuration conf) throws IOException {
+        Path f = file(index);
+        FileSystem fs = raw(f.getFileSystem(conf));
+        try (var in = fs.open(f)) {
+            return java.util.Optional.of(new com.fasterxml.jackson.databind.ObjectMapper().readTree(in));
+        } catch (FileNotFoundException e) {
+            return java.util.Optional.empty();
+        }
+    }
+
     /** The journal's records, read by Spark with the sweep's record schema; null when the journal is empty. */
     public Dataset<Row> read(SparkSession spark, StructType type) throws IOException {
         if (files(spark.sparkContext().hadoopConfiguration()).isEmpty()) return null;
@@ -179,10 +193,4 @@ public final class TrialJournal implements Serializable {
         for (long index : indices) fs.delete(file(index), false);
     }
 
-    /** Deletes the given record files. */
-    public void deleteFiles(Collection<Path> files, Configuration conf) throws IOException {
-        if (files.isEmpty()) return;
-        FileSystem fs = raw(new Path(dir).getFileSystem(conf));
-        for (Path f : files) fs.delete(f, false);
-    }
 }

@@ -91,7 +91,7 @@ class ExecutorLossTest {
                 "every trial exactly once, none lost with the executor");
         Set<Long> pids = new TreeSet<>();
         for (Row p : spark.sql("SELECT DISTINCT executor_pid FROM trials WHERE sweep = 'lost-executor'").collectAsList()) pids.add(p.getLong(0));
-        assertTrue(pids.contains(killed), "trials that finished before the kill keep the killed executor's record: " + pids);
+        assertTrue(pids.contains(killed), "trials the killed executor finished keep its record (a retried task returns the recorded result): " + pids);
         assertTrue(pids.size() >= 2, "the other trials ran in the surviving executor (or the one started to replace the killed one): " + pids);
         assertFalse(ProcessHandle.of(killed).map(ProcessHandle::isAlive).orElse(false));
     }

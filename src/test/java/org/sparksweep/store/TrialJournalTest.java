@@ -71,6 +71,16 @@ class TrialJournalTest {
             Row row = schema.toRow(r);
             journal.write(i, row, schema.recordType(), spark.sparkContext().hadoopConfiguration());
             written.add(row);
+            // what a retried attempt of the task reads instead of training the trial again
+            TrialResult back = schema.fromRecord(journal.recorded(i, spark.sparkContext().hadoopConfiguration()).orElseThrow(), config);
+            assertEquals(r.trialId(), back.trialId());
+            assertEquals(r.status(), back.status());
+            assertEquals(r.objective(), back.objective());
+            assertEquals(r.error(), back.error());
+            assertEquals(r.metrics().keySet(), back.metrics().keySet());
+            assertEquals(r.startedAt().truncatedTo(java.time.temporal.ChronoUnit.MICROS), back.startedAt());
+            assertEquals(r.executorPid(), back.executorPid());
+            assertEquals(r.config(), back.config());
         }
         // an attempt of trial 0 again (a retry): the same file, replaced, not a second record
         journal.write(0, written.get(0), schema.recordType(), spark.sparkContext().hadoopConfiguration());
@@ -103,6 +113,7 @@ class TrialJournalTest {
         SweepSpec spec = spec();
         TrialJournal journal = TrialJournal.of(SweepStore.at(spec.output()), spec.name());
         assertNull(journal.read(spark, new LeaderboardSchema(spec).recordType()));
+        assertTrue(journal.recorded(3, spark.sparkContext().hadoopConfiguration()).isEmpty());
         assertEquals(List.of(), journal.files(spark.sparkContext().hadoopConfiguration()));
     }
 }
