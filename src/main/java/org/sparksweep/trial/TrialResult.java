@@ -13,6 +13,7 @@ import org.sparksweep.space.TrialConfig;
  * @param error     the failure message (exception class and message, or why it diverged); null when COMPLETED
  * @param folds     with k-fold cross-validation, each fold's metrics in fold order ({@code metrics} holds
  *                  their means, see {@link FoldScores}); empty otherwise
+ * @param executorPid the process id of the JVM that ran the trial; null when it did not run
  * @param course    rung, budget and parent under successive halving, the learning curve and why it stopped early
  */
 public record TrialResult(
@@ -30,6 +31,7 @@ public record TrialResult(
         String executorHost,
         String executorId,
         List<Map<String, Double>> folds,
+        Long executorPid,
         TrialCourse course) implements Serializable {
 
     public TrialResult {
@@ -41,16 +43,16 @@ public record TrialResult(
     /** A trial without intermediate reports, run in full. */
     public TrialResult(String trialId, long index, TrialConfig config, long seed, TrialStatus status, Map<String, Double> metrics,
             Double objective, String error, Instant startedAt, Instant finishedAt, double trainSeconds, String executorHost,
-            String executorId, List<Map<String, Double>> folds) {
+            String executorId, List<Map<String, Double>> folds, Long executorPid) {
         this(trialId, index, config, seed, status, metrics, objective, error, startedAt, finishedAt, trainSeconds, executorHost,
-                executorId, folds, TrialCourse.NONE);
+                executorId, folds, executorPid, TrialCourse.NONE);
     }
 
-    /** A trial without cross-validation folds. */
+    /** A result without cross-validation folds or the executor's process id. */
     public TrialResult(String trialId, long index, TrialConfig config, long seed, TrialStatus status, Map<String, Double> metrics,
-            Double objective, String error, Instant startedAt, Instant finishedAt, double trainSeconds, String executorHost,
-            String executorId) {
+                       Double objective, String error, Instant startedAt, Instant finishedAt, double trainSeconds,
+                       String executorHost, String executorId) {
         this(trialId, index, config, seed, status, metrics, objective, error, startedAt, finishedAt, trainSeconds, executorHost,
-                executorId, List.of());
+                executorId, List.of(), null, TrialCourse.NONE);
     }
 }

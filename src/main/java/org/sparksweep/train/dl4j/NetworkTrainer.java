@@ -109,6 +109,7 @@ abstract class NetworkTrainer implements Trainer {
         TrialContext context = run.context();
         MultiLayerNetwork net = context.resumeFrom() != null ? resume(context.resumeFrom(), conf) : new MultiLayerNetwork(conf);
         if (context.resumeFrom() == null) net.init();
+        net.addListeners(new InterruptionListener()); // a timed-out or killed trial stops between minibatches
         int firstEpoch = net.getEpochCount() + 1;
         if (firstEpoch > epochs) {
             throw new IllegalArgumentException("the checkpoint at " + context.resumeFrom() + " has trained " + (firstEpoch - 1)
