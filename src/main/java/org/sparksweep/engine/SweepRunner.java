@@ -91,7 +91,7 @@ public final class SweepRunner {
         try {
             sc.setJobGroup(jobGroup(spec.name()), "sweep " + spec.name(), true);
             try (TrialRecords records = new TrialRecords(spark, schema, store.records(spec.name()),
-                    RECORD_BATCH, RECORD_DELAY_MILLIS, journal)) {
+                    RECORD_BATCH, RECORD_DELAY_MILLIS, journal, store.curves(spec.name()))) {
                 RecordedTrials recorded = prepare(spec, store, schema, records, fresh);
                 progress.resumed = recorded.count();
                 if (recorded.best() != null && spec.limits().goodEnough(recorded.best(), spec.objective().direction())) {

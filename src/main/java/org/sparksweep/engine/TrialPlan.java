@@ -8,12 +8,14 @@ import org.sparksweep.spec.Objective;
 import org.sparksweep.spec.Resources;
 import org.sparksweep.spec.SweepSpec;
 import org.sparksweep.store.LeaderboardSchema;
+import org.sparksweep.store.SweepStore;
 import org.sparksweep.store.TrialJournal;
 
 /**
  * What every trial task of a sweep needs, shipped once with each task: small and free of the
  * search space's points (trials are decoded from their index on the executor), plus where and in
- * which columns a task records its trial.
+ * which columns a task records its trial, and where trials keep the checkpoints successive halving continues from
+ * ({@code checkpoints}: a trial's is {@code checkpoints/trial=ID}).
  */
 public record TrialPlan(
         String sweep,
@@ -26,7 +28,8 @@ public record TrialPlan(
         Resources resources,
         Double trialTimeoutSeconds,
         LeaderboardSchema records,
-        TrialJournal journal) implements Serializable {
+        TrialJournal journal,
+        String checkpoints) implements Serializable {
 
     public static TrialPlan of(SweepSpec spec, IndexDecoder decoder) {
         return of(spec, decoder, null);
@@ -36,6 +39,6 @@ public record TrialPlan(
     public static TrialPlan of(SweepSpec spec, IndexDecoder decoder, TrialJournal journal) {
         return new TrialPlan(spec.name(), spec.search().seed(), decoder, spec.model().trainer(),
                 spec.model().settings(), spec.data(), spec.objective(), spec.resources(), spec.limits().trialTimeoutSeconds(),
-                journal == null ? null : new LeaderboardSchema(spec), journal);
+                journal == null ? null : new LeaderboardSchema(spec), journal, SweepStore.at(spec.output()).checkpoints(spec.name()));
     }
 }

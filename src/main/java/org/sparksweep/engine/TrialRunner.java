@@ -15,6 +15,8 @@ import org.sparksweep.train.DivergedException;
 import org.sparksweep.train.Trainer;
 import org.sparksweep.train.Trainers;
 import org.sparksweep.train.TrainingRun;
+import org.sparksweep.train.TrialContext;
+import org.sparksweep.trial.TrialCourse;
 import org.sparksweep.trial.TrialId;
 import org.sparksweep.trial.TrialResult;
 import org.sparksweep.trial.TrialStatus;
@@ -46,17 +48,21 @@ public final class TrialRunner {
         List<Map<String, Double>> folds = List.of();
         Double objective = null;
         String error = null;
+        TrialWatch watch = null;
         try {
             config = plan.decoder().decode(index);
             id = TrialId.of(plan.sweep(), config, plan.seed());
+            watch = new TrialWatch(plan, id, plan.decoder().schedule(index));
             Trainer trainer = Trainers.get(plan.trainer());
             List<TrainingData> splits = trainer.needsData() ? DataCache.splits(plan.data()) : null;
             Map<String, Object> settings = new HashMap<>(plan.settings());
             settings.putAll(config.values());
             t0 = System.nanoTime(); // training time excludes the (cached, once per JVM) data load
             started = Instant.now();
+            // cross-validated trials run one model per fold: no per-step reports, checkpoints or early stops for them
+            TrialContext context = splits == null || splits.size() == 1 ? watch : TrialContext.NONE;
             CrossValidation.Outcome outcome = TrialClock.run(() -> CrossValidation.train(trainer, splits,
-                    data -> new TrainingRun(settings, data, plan.seed(), plan.objective(), cpus)), plan.trialTimeoutSeconds());
+                    data -> new TrainingRun(settings, data, plan.seed(), plan.objective(), cpus, context)), plan.trialTimeoutSeconds());
             metrics = reported(outcome.metrics());
             folds = outcome.folds();
             Double value = metrics.get(plan.objective().metric());
@@ -86,7 +92,8 @@ public final class TrialRunner {
         }
         double seconds = (System.nanoTime() - t0) / 1e9;
         return new TrialResult(id, index, config == null ? new TrialConfig(Map.of()) : config, plan.seed(), status, metrics,
-                objective, error, started, Instant.now(), seconds, HOST, executorId(), folds, PID);
+                objective, error, started, Instant.now(), seconds, HOST, executorId(), folds, PID,
+                watch == null ? TrialCourse.NONE : watch.course());
     }
 
     /**

@@ -1,6 +1,9 @@
 package org.sparksweep.store;
 
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.concat;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.rank;
 import static org.apache.spark.sql.functions.row_number;
 import static org.apache.spark.sql.functions.when;
@@ -36,9 +39,9 @@ public final class Leaderboard {
         Dataset<Row> records = spark.read().parquet(store.records(sweep));
         Column completed = col(Columns.STATUS).equalTo("COMPLETED");
         Column order = direction == Direction.MAXIMIZE ? col(Columns.OBJECTIVE).desc() : col(Columns.OBJECTIVE).asc();
-        Dataset<Row> ranked = records
+        Dataset<Row> ranked = notPromoted(records
                 .withColumn("_n", row_number().over(Window.partitionBy(Columns.TRIAL_ID).orderBy(col(Columns.TRIAL_INDEX), col(Columns.FINISHED_AT))))
-                .filter(col("_n").equalTo(1))
+                .filter(col("_n").equalTo(1)))
                 .withColumn(Columns.RANK, when(completed, rank().over(Window.partitionBy(completed).orderBy(order))))
                 .drop("_n");
         // rank right after objective, as the README documents
@@ -49,6 +52,25 @@ public final class Leaderboard {
             if (c.equals(Columns.OBJECTIVE)) ordered.add(col(Columns.RANK));
         }
         ranked.select(ordered.toArray(new Column[0])).write().mode(SaveMode.Overwrite).parquet(store.leaderboard(sweep));
+    }
+
+    /**
+     * Under successive halving, says why a completed trial below the sweep's largest budget went no further
+     * when no trial continued from it: {@code stop_reason} "not promoted past rung R (budget B)".
+     */
+    private static Dataset<Row> notPromoted(Dataset<Row> trials) {
+        if (!List.of(trials.columns()).contains(Columns.PARENT_TRIAL_ID)) return trials; // records written before these columns
+        Dataset<Row> parents = trials.filter(col(Columns.PARENT_TRIAL_ID).isNotNull())
+                .select(col(Columns.PARENT_TRIAL_ID).as("_continued")).distinct();
+        Column stopped = col(Columns.STOP_REASON).isNull()
+                .and(col(Columns.STATUS).equalTo("COMPLETED"))
+                .and(col(Columns.RUNG).isNotNull())
+                .and(col(Columns.BUDGET).lt(max(col(Columns.BUDGET)).over(Window.partitionBy())))
+                .and(col("_continued").isNull());
+        return trials.join(parents, col(Columns.TRIAL_ID).equalTo(col("_continued")), "left")
+                .withColumn(Columns.STOP_REASON, when(stopped, concat(lit("not promoted past rung "), col(Columns.RUNG),
+                        lit(" (budget "), col(Columns.BUDGET), lit(")"))).otherwise(col(Columns.STOP_REASON)))
+                .drop("_continued");
     }
 
     /**

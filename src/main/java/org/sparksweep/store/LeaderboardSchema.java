@@ -19,6 +19,7 @@ import org.sparksweep.space.TrialConfig;
 import org.sparksweep.spec.SweepSpec;
 import org.sparksweep.train.Trainers;
 import org.sparksweep.trial.CurvePoint;
+import org.sparksweep.trial.TrialCourse;
 import org.sparksweep.trial.FoldScores;
 import org.sparksweep.trial.TrialResult;
 import org.sparksweep.trial.TrialStatus;
@@ -165,7 +166,11 @@ public final class LeaderboardSchema implements java.io.Serializable {
                 n.hasNonNull(Columns.EXECUTOR_HOST) ? n.get(Columns.EXECUTOR_HOST).asText() : null,
                 n.hasNonNull(Columns.EXECUTOR_ID) ? n.get(Columns.EXECUTOR_ID).asText() : null,
                 folds,
-                n.hasNonNull(Columns.EXECUTOR_PID) ? n.get(Columns.EXECUTOR_PID).asLong() : null);
+                n.hasNonNull(Columns.EXECUTOR_PID) ? n.get(Columns.EXECUTOR_PID).asLong() : null,
+                new TrialCourse(n.hasNonNull(Columns.RUNG) ? n.get(Columns.RUNG).asInt() : null,
+                        n.hasNonNull(Columns.BUDGET) ? n.get(Columns.BUDGET).asLong() : null,
+                        n.hasNonNull(Columns.PARENT_TRIAL_ID) ? n.get(Columns.PARENT_TRIAL_ID).asText() : null, List.of(),
+                        n.hasNonNull(Columns.STOP_REASON) ? n.get(Columns.STOP_REASON).asText() : null));
     }
 
     /** A double as the journal writes it: a JSON number, or text for NaN and the infinities. */

@@ -41,7 +41,12 @@ public record SweepStore(String root) {
 
     /** The checkpoint directory of one trial. */
     public String checkpoint(String sweep, String trialId) {
-        return checkpoints(sweep) + "/trial=" + trialId;
+        return trialCheckpoint(checkpoints(sweep), trialId);
+    }
+
+    /** The checkpoint directory of one trial, given its sweep's {@link #checkpoints} directory. */
+    public static String trialCheckpoint(String checkpoints, String trialId) {
+        return checkpoints + "/trial=" + trialId;
     }
 
     public String leaderboard(String sweep) {
