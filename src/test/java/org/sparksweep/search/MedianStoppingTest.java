@@ -35,7 +35,7 @@ class MedianStoppingTest {
         Instant now = Instant.now();
         double last = curve[curve.length - 1];
         return new TrialResult("t" + index, index, SPACE.sample(5, index), 5, TrialStatus.COMPLETED, Map.of("accuracy", last), last, null,
-                now, now, 1, "h", "e", List.of(), new TrialCourse(null, null, null, points, stopReason));
+                now, now, 1, "h", "e", List.of(), null, new TrialCourse(null, null, null, points, stopReason));
     }
 
     @Test
