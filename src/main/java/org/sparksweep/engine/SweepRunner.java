@@ -77,9 +77,14 @@ public final class SweepRunner {
      */
     public SweepSummary run(SweepSpec spec, SweepListener listener, boolean fresh)
             throws SweepFailedException, SweepChangedException, IOException, InterruptedException {
+        return run(spec, spec.newStrategy(), listener, fresh);
+    }
+
+    /** Runs a sweep with a strategy made by the caller (one built in code, or a spec's strategy wrapped). */
+    public SweepSummary run(SweepSpec spec, Strategy strategy, SweepListener listener, boolean fresh)
+            throws SweepFailedException, SweepChangedException, IOException, InterruptedException {
         long start = System.nanoTime();
         SparkContext sc = spark.sparkContext();
-        Strategy strategy = spec.newStrategy();
         SweepStore store = SweepStore.at(spec.output());
         LeaderboardSchema schema = new LeaderboardSchema(spec);
         TrialJournal journal = TrialJournal.of(store, spec.name());
