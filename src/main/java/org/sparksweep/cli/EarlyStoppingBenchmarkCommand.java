@@ -69,6 +69,10 @@ final class EarlyStoppingBenchmarkCommand implements Callable<Integer> {
             SparkSession spark = session.spark();
             out.println("spark " + spark.version() + " master " + spark.sparkContext().master() + ", "
                     + spark.sparkContext().defaultParallelism() + " task slots; dl4j-mlp on digits (1,797 8x8 images), objective accuracy, seed " + seed);
+            // a small sweep first, so no strategy's figures include loading ND4J's native code and warming the JIT
+            SweepSpec warmUp = SpecReader.parse(spec("random", dir).replace("name: early-stopping-random", "name: early-stopping-warm-up")
+                    .replace("epochs: " + maxEpochs + ",", "epochs: 2,").replace("trials: " + randomTrials + ",", "trials: 2,"), "warm-up spec", false);
+            new SweepRunner(spark).run(warmUp, SweepListener.NONE, true);
             List<String> names = new ArrayList<>(List.of("random"));
             names.addAll(strategies);
             List<List<Finished>> runs = new ArrayList<>();

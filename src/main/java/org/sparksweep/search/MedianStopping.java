@@ -90,6 +90,15 @@ public final class MedianStopping implements Strategy {
         finishedCurves.add(best);
     }
 
+    /**
+     * A resumed sweep: the recorded trials count against {@code trials} and new ones take the indices after
+     * them. Records hold no curves, so the medians come from the trials that finish in this run.
+     */
+    @Override
+    public void resume(List<TrialResult> recorded) {
+        for (TrialResult r : recorded) next = Math.max(next, r.index() + 1);
+    }
+
     /** The rule for trials dispatched now: the medians at each step of the curves finished so far. */
     StoppingRule rule() {
         int longest = 0;
@@ -130,6 +139,12 @@ public final class MedianStopping implements Strategy {
     @Override
     public OptionalLong plannedTrials() {
         return OptionalLong.of(settings.trials());
+    }
+
+    /** Asked only for free slots: each decision sees every result that arrived before it. */
+    @Override
+    public boolean adaptive() {
+        return true;
     }
 
     @Override

@@ -177,10 +177,27 @@ public final class SuccessiveHalving implements Strategy {
         brackets.get(r.bracket()).get(r.rung()).add(new Entry(result.trialId(), new TrialConfig(base), loss));
     }
 
+    /**
+     * Refuses: a record does not say which rung a trial reached or which trial it continued, so the
+     * rungs cannot be rebuilt from it.
+     */
+    @Override
+    public void resume(List<TrialResult> recorded) {
+        if (recorded.isEmpty()) return;
+        throw new IllegalStateException((settings.hyperband() ? "hyperband" : "asha") + " cannot resume a sweep (" + recorded.size()
+                + " trials recorded): run it again from the start with run --new, or under a new name");
+    }
+
     /** Unknown in advance: how many promotions happen depends on when results arrive. */
     @Override
     public OptionalLong plannedTrials() {
         return OptionalLong.empty();
+    }
+
+    /** Asked only for free slots: each decision sees every result that arrived before it. */
+    @Override
+    public boolean adaptive() {
+        return true;
     }
 
     @Override
