@@ -77,7 +77,7 @@ public final class SweepRunner {
      */
     public SweepSummary run(SweepSpec spec, SweepListener listener, boolean fresh)
             throws SweepFailedException, SweepChangedException, IOException, InterruptedException {
-        return run(spec, spec.newStrategy(), listener, fresh);
+        return run(spec, WarmStart.strategy(spark, spec), listener, fresh);
     }
 
     /** Runs a sweep with a strategy made by the caller (one built in code, or a spec's strategy wrapped). */

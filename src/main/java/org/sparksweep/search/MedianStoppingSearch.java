@@ -8,7 +8,7 @@ import org.sparksweep.trial.Objective;
 
 /** {@code median}: random search with the median stopping rule, see {@link MedianStopping}. */
 public final class MedianStoppingSearch implements StrategyFactory {
-    static final List<String> OPTIONS = List.of("minTrials", "warmupSteps", StartConfigs.OPTION);
+    static final List<String> OPTIONS = List.of("minTrials", "warmupSteps", StartConfigs.OPTION, StartConfigs.WARM_START);
 
     @Override
     public String name() {
@@ -30,6 +30,7 @@ public final class MedianStoppingSearch implements StrategyFactory {
         }
         EarlyStoppingOptions.intAtLeast(settings.options(), "minTrials", EarlyStoppingOptions.DEFAULT_MIN_TRIALS, 1, problems);
         EarlyStoppingOptions.intAtLeast(settings.options(), "warmupSteps", EarlyStoppingOptions.DEFAULT_WARMUP_STEPS, 1, problems);
+        StartConfigs.checkWarmStart(settings.options(), problems);
         StartConfigs start = StartConfigs.read(settings.options(), space, problems);
         if (settings.trials() != null && start.size() > settings.trials()) {
             problems.add(new SearchProblem("search." + StartConfigs.OPTION, start.size() + " start configs but trials is " + settings.trials()

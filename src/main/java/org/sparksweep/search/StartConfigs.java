@@ -23,6 +23,8 @@ public record StartConfigs(List<TrialConfig> configs) implements Serializable {
     /** The option under {@code search:} that lists them. */
     public static final String OPTION = "startWith";
     public static final StartConfigs NONE = new StartConfigs(List.of());
+    /** The option naming an earlier sweep whose best configs start this one: {@code warmStart: {sweep: NAME, top: K}}. */
+    public static final String WARM_START = "warmStart";
 
     public StartConfigs {
         configs = List.copyOf(configs);
@@ -64,6 +66,28 @@ public record StartConfigs(List<TrialConfig> configs) implements Serializable {
             if (c != null) out.add(c);
         }
         return new StartConfigs(out);
+    }
+
+    /** Checks the shape of {@code warmStart: {sweep: NAME, top: K}}; the engine reads that sweep's leaderboard. */
+    public static void checkWarmStart(Map<String, Object> options, List<SearchProblem> problems) {
+        Object v = options.get(WARM_START);
+        if (v == null) return;
+        if (!(v instanceof Map<?, ?> m)) {
+            problems.add(new SearchProblem("search." + WARM_START, "must be a mapping like {sweep: earlier-sweep, top: 5}, got " + v));
+            return;
+        }
+        for (Object k : m.keySet()) {
+            if (!List.of("sweep", "top").contains(String.valueOf(k))) {
+                problems.add(new SearchProblem("search." + WARM_START + "." + k, "unknown key; allowed: [sweep, top]"));
+            }
+        }
+        if (!(m.get("sweep") instanceof String s) || s.isBlank()) {
+            problems.add(new SearchProblem("search." + WARM_START + ".sweep", "missing: the name of an earlier sweep under the same output root"));
+        }
+        Object top = m.get("top");
+        if (top != null && (!(top instanceof Integer || top instanceof Long) || ((Number) top).longValue() < 1)) {
+            problems.add(new SearchProblem("search." + WARM_START + ".top", "must be a whole number >= 1 (default 5), got " + top));
+        }
     }
 
     /** A user-given point as the space would have sampled it (typed, in the space's order), or null with problems. */

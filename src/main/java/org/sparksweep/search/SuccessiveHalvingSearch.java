@@ -9,7 +9,7 @@ import org.sparksweep.trial.Objective;
 
 /** {@code asha} and {@code hyperband}: the spec's side of {@link SuccessiveHalving}. */
 abstract class SuccessiveHalvingSearch implements StrategyFactory {
-    static final List<String> OPTIONS = List.of("budget", "eta", StartConfigs.OPTION);
+    static final List<String> OPTIONS = List.of("budget", "eta", StartConfigs.OPTION, StartConfigs.WARM_START);
     private final boolean hyperband;
 
     SuccessiveHalvingSearch(boolean hyperband) {
@@ -31,6 +31,7 @@ abstract class SuccessiveHalvingSearch implements StrategyFactory {
         }
         EarlyStoppingOptions.Budget budget = EarlyStoppingOptions.budget(settings.options(), space, problems);
         EarlyStoppingOptions.intAtLeast(settings.options(), "eta", EarlyStoppingOptions.DEFAULT_ETA, 2, problems);
+        StartConfigs.checkWarmStart(settings.options(), problems);
         StartConfigs start = StartConfigs.read(settings.options(), space, problems, budget == null ? "" : budget.setting());
         if (settings.trials() != null && start.size() > settings.trials()) {
             problems.add(new SearchProblem("search." + StartConfigs.OPTION, start.size() + " start configs but trials is " + settings.trials()
