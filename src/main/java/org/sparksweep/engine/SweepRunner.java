@@ -14,6 +14,8 @@ import org.apache.spark.sql.SparkSession;
 import org.sparksweep.search.IndexDecoder;
 import org.sparksweep.search.Proposal;
 import org.sparksweep.search.Strategy;
+import org.sparksweep.search.WarmStart;
+import org.sparksweep.space.TrialConfig;
 import org.sparksweep.spec.SweepLimits;
 import org.sparksweep.spec.SweepSpec;
 import org.sparksweep.store.Leaderboard;
@@ -77,7 +79,18 @@ public final class SweepRunner {
      */
     public SweepSummary run(SweepSpec spec, SweepListener listener, boolean fresh)
             throws SweepFailedException, SweepChangedException, IOException, InterruptedException {
-        return run(spec, spec.newStrategy(), listener, fresh);
+        return run(spec, spec.newStrategy(earlierConfigs(spec)), listener, fresh);
+    }
+
+    /** The best configs of the earlier sweep the spec warm-starts from ({@code search.warmStartFrom}); none without it. */
+    private List<TrialConfig> earlierConfigs(SweepSpec spec) throws SweepFailedException, IOException {
+        String earlier = WarmStart.fromSweep(spec.search());
+        if (earlier == null) return List.of();
+        try {
+            return Leaderboard.bestConfigs(spark, SweepStore.at(spec.output()), earlier, WarmStart.fromSweepTop(spec.search()), spec.space());
+        } catch (IllegalArgumentException e) {
+            throw new SweepFailedException(e.getMessage(), e);
+        }
     }
 
     /** Runs a sweep with a strategy made by the caller (one built in code, or a spec's strategy wrapped). */

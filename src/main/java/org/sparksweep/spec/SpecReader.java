@@ -29,6 +29,7 @@ import org.sparksweep.data.DataSpec;
 import org.sparksweep.search.SearchSettings;
 import org.sparksweep.search.StrategyFactory;
 import org.sparksweep.search.Strategies;
+import org.sparksweep.search.WarmStart;
 import org.sparksweep.space.Condition;
 import org.sparksweep.space.Domain;
 import org.sparksweep.space.Parameter;
@@ -135,6 +136,7 @@ public final class SpecReader {
         if (space != null && search != null) {
             StrategyFactory factory = Strategies.get(search.strategy());
             for (StrategyFactory.SearchProblem p : factory.check(search, space)) problem(p.field(), p.message());
+            search = warmStart(search, space);
         }
 
         SweepLimits limits = limits(root.get("stop"), root.get("budget"));
@@ -616,7 +618,7 @@ public final class SpecReader {
         if (o == null) return null;
         int before = problems.size();
         String strategy = text(o, "strategy", true);
-        List<String> known = new ArrayList<>(List.of("strategy", "trials", "seed"));
+        List<String> known = new ArrayList<>(List.of("strategy", "trials", "seed", WarmStart.START_WITH, WarmStart.FROM_SWEEP));
         if (strategy != null && !Strategies.all().containsKey(strategy)) {
             problem("search.strategy", "no strategy named '" + strategy + "'" + suggestion(strategy, Strategies.all().keySet())
                     + "; strategies: " + Strategies.all().keySet());
@@ -626,7 +628,7 @@ public final class SpecReader {
         }
         o.rejectUnknown(known, strategy == null ? "" : " for strategy " + strategy);
         Map<String, Object> options = new LinkedHashMap<>();
-        for (String option : known.subList(3, known.size())) {
+        for (String option : known.subList(3, known.size())) { // warm-start keys are checked with the space, see warmStart
             JsonNode v = o.get(option);
             if (v != null) options.put(option, JSON.convertValue(v, Object.class));
         }
@@ -644,6 +646,65 @@ public final class SpecReader {
         }
         // with a problem of its own the block is not also checked by the strategy (an unreadable trials is not a missing one)
         return strategy == null || problems.size() > before ? null : new SearchSettings(strategy, trials, seed, options);
+    }
+
+    /**
+     * Checks {@code startWith} (every config against the space, typed as the space's parameters) and
+     * {@code warmStartFrom: {sweep, top}}, and that the warm-start trials leave the strategy a trial.
+     */
+    private SearchSettings warmStart(SearchSettings search, SearchSpace space) {
+        int before = problems.size();
+        Object given = search.option(WarmStart.START_WITH);
+        List<Map<String, Object>> typed = new ArrayList<>();
+        if (given != null) {
+            if (!(given instanceof List<?> list) || list.isEmpty()) {
+                problem("search.startWith", "must be a list of configs, e.g. [{learningRate: 0.01, layers: 2}], got " + given);
+            } else {
+                for (int i = 0; i < list.size(); i++) {
+                    String path = "search.startWith[" + i + "]";
+                    if (!(list.get(i) instanceof Map<?, ?> m) || m.keySet().stream().anyMatch(k -> !(k instanceof String))) {
+                        problem(path, "must be a mapping of parameter names to values, got " + list.get(i));
+                        continue;
+                    }
+                    try {
+                        @SuppressWarnings("unchecked")
+                        Map<String, ?> config = (Map<String, ?>) m;
+                        typed.add(space.config(config).values());
+                    } catch (SearchSpace.ConfigException e) {
+                        problem(path + "." + e.parameter(), e.problem());
+                    }
+                }
+            }
+        }
+        Object from = search.option(WarmStart.FROM_SWEEP);
+        int top = 0;
+        if (from != null) {
+            if (!(from instanceof Map<?, ?> m)) {
+                problem("search.warmStartFrom", "must be a mapping like {sweep: NAME, top: 5}, got " + from);
+            } else {
+                for (Object k : m.keySet()) {
+                    if (!List.of("sweep", "top").contains(k)) {
+                        problem("search.warmStartFrom." + k, "unknown key '" + k + "'; allowed: [sweep, top]");
+                    }
+                }
+                if (!(m.get("sweep") instanceof String name) || !NAME.matcher(name).matches()) {
+                    problem("search.warmStartFrom.sweep", "the name of an earlier sweep under the same output root, got " + m.get("sweep"));
+                }
+                Object t = m.get("top");
+                if (t != null && (!(t instanceof Integer || t instanceof Long) || ((Number) t).longValue() < 1 || ((Number) t).longValue() > 10_000)) {
+                    problem("search.warmStartFrom.top", "must be a whole number from 1 to 10000 (default " + WarmStart.DEFAULT_TOP + "), got " + t);
+                }
+                top = t instanceof Number n ? n.intValue() : WarmStart.DEFAULT_TOP;
+            }
+        }
+        if (search.trials() != null && typed.size() + top > 0 && typed.size() + top >= search.trials()) {
+            problem("search.trials", search.trials() + " trials leave no room for the strategy after " + (typed.size() + top)
+                    + " warm-start configs (startWith + warmStartFrom.top, which count against trials): raise trials");
+        }
+        if (problems.size() > before || given == null) return search;
+        Map<String, Object> options = new LinkedHashMap<>(search.options());
+        options.put(WarmStart.START_WITH, typed);
+        return new SearchSettings(search.strategy(), search.trials(), search.seed(), options);
     }
 
     private Resources resources(JsonNode node) {

@@ -5,7 +5,9 @@ import org.sparksweep.trial.Objective;
 import java.io.Serializable;
 import org.sparksweep.data.DataSpec;
 import org.sparksweep.search.SearchSettings;
-import org.sparksweep.search.Strategies;
+import org.sparksweep.search.WarmStart;
+import org.sparksweep.space.TrialConfig;
+import java.util.List;
 import org.sparksweep.search.Strategy;
 import org.sparksweep.space.SearchSpace;
 
@@ -49,9 +51,14 @@ public record SweepSpec(
         this(source, name, data, model, objective, search, space, output, specHash, Resources.DEFAULT, SweepLimits.NONE, "{\"hash\":\"" + specHash + "\"}");
     }
 
-    /** A new instance of the sweep's search strategy, for one run. */
+    /** A new instance of the sweep's search strategy, for one run, started with the spec's {@code search.startWith} configs. */
     public Strategy newStrategy() {
-        return Strategies.get(search.strategy()).create(search, space, objective);
+        return newStrategy(List.of());
+    }
+
+    /** The same, also started with configs from an earlier sweep ({@code search.warmStartFrom}, read by the engine). */
+    public Strategy newStrategy(List<TrialConfig> earlier) {
+        return WarmStart.create(search, space, objective, earlier);
     }
 
     /** The same sweep with other limits. */

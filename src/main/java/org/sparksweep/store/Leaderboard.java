@@ -1,19 +1,27 @@
 package org.sparksweep.store;
 
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.rank;
 import static org.apache.spark.sql.functions.row_number;
 import static org.apache.spark.sql.functions.when;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.expressions.Window;
+import org.sparksweep.space.Parameter;
+import org.sparksweep.space.SearchSpace;
+import org.sparksweep.space.TrialConfig;
 import org.sparksweep.trial.Direction;
 
 /**
@@ -57,6 +65,43 @@ public final class Leaderboard {
      */
     public static Dataset<Row> read(SparkSession spark, SweepStore store) throws IOException {
         return LeaderboardReader.read(spark, store);
+    }
+
+    /**
+     * The configs of a sweep's {@code top} best COMPLETED trials (by rank), fitted to {@code space}: for
+     * warm-starting a new sweep from an earlier one. Parameters are matched by name.
+     *
+     * @throws IllegalArgumentException when the sweep has no leaderboard, or a config does not fit the space
+     */
+    public static List<TrialConfig> bestConfigs(SparkSession spark, SweepStore store, String sweep, int top, SearchSpace space)
+            throws IOException {
+        Path dir = new Path(store.leaderboard(sweep));
+        if (!dir.getFileSystem(spark.sparkContext().hadoopConfiguration()).exists(dir)) {
+            throw new IllegalArgumentException("search.warmStartFrom: no leaderboard of sweep '" + sweep + "' under " + store.root()
+                    + " (sweeps there: see sparksweep leaderboard --output " + store.root() + ")");
+        }
+        Dataset<Row> rows = spark.read().parquet(dir.toString());
+        Set<String> columns = Set.of(rows.columns());
+        List<Column> wanted = new ArrayList<>(List.of(col(Columns.TRIAL_ID)));
+        for (Parameter p : space.parameters()) {
+            String c = Columns.param(p.name());
+            wanted.add(columns.contains(c) ? col(c) : lit(null).as(c));
+        }
+        List<TrialConfig> out = new ArrayList<>();
+        for (Row r : rows.filter(col(Columns.STATUS).equalTo("COMPLETED")).orderBy(col(Columns.RANK), col(Columns.TRIAL_INDEX))
+                .limit(top).select(wanted.toArray(new Column[0])).collectAsList()) {
+            Map<String, Object> values = new LinkedHashMap<>();
+            for (int i = 0; i < space.parameters().size(); i++) {
+                if (!r.isNullAt(i + 1)) values.put(space.parameters().get(i).name(), r.get(i + 1));
+            }
+            try {
+                out.add(space.config(values));
+            } catch (SearchSpace.ConfigException e) {
+                throw new IllegalArgumentException("search.warmStartFrom: trial " + r.getString(0) + " of sweep '" + sweep
+                        + "' does not fit this sweep's space: " + e.getMessage() + "; lower top, or search a space that contains it", e);
+            }
+        }
+        return out;
     }
 
     /** Registers {@link #VIEW} over every sweep under the root. */
