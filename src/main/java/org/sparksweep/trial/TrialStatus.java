@@ -7,5 +7,7 @@ public enum TrialStatus {
     /** The trainer threw; the message is in the row. */
     FAILED,
     /** The loss or the objective became NaN or infinite. */
-    DIVERGED
+    DIVERGED,
+    /** Never trained: a constraint computed from the config alone (e.g. its parameter count) ruled it out on the driver. */
+    SKIPPED_CONSTRAINT
 }

@@ -1,0 +1,50 @@
+package org.sparksweep.search;
+
+import java.util.OptionalLong;
+import org.sparksweep.trial.Goals;
+import org.sparksweep.trial.TrialResult;
+import org.sparksweep.trial.TrialStatus;
+
+/**
+ * A single-objective strategy in a sweep with several objectives or constraints: every result it
+ * is told carries the goals' primary value (the first objective, or the scalarization's combined
+ * loss) as its objective, and a trial that breaks a constraint is told as not completed, so a model
+ * of the objective never learns from an infeasible trial as if it were a good one.
+ */
+final class ScalarizedStrategy implements Strategy {
+    private final Strategy inner;
+    private final Goals goals;
+
+    ScalarizedStrategy(Strategy inner, Goals goals) {
+        this.inner = inner;
+        this.goals = goals;
+    }
+
+    @Override
+    public Proposal ask(int max) {
+        return inner.ask(max);
+    }
+
+    @Override
+    public void tell(TrialResult r) {
+        if (r.status() != TrialStatus.COMPLETED) {
+            inner.tell(r);
+            return;
+        }
+        Double value = goals.primaryValue(r.metrics());
+        boolean usable = value != null && Double.isFinite(value) && goals.feasible(r);
+        inner.tell(new TrialResult(r.trialId(), r.index(), r.config(), r.seed(), usable ? TrialStatus.COMPLETED : TrialStatus.FAILED,
+                r.metrics(), usable ? value : null, usable ? null : "infeasible or without every objective", r.startedAt(),
+                r.finishedAt(), r.trainSeconds(), r.executorHost(), r.executorId(), r.folds()));
+    }
+
+    @Override
+    public OptionalLong plannedTrials() {
+        return inner.plannedTrials();
+    }
+
+    @Override
+    public IndexDecoder decoder() {
+        return inner.decoder();
+    }
+}
