@@ -41,7 +41,7 @@ public final class SweepRunner {
     public SweepSummary run(SweepSpec spec, SweepListener listener) throws SweepFailedException, IOException, InterruptedException {
         long start = System.nanoTime();
         SparkContext sc = spark.sparkContext();
-        Strategy strategy = Strategies.get(spec.search().strategy()).create(spec.search(), spec.space());
+        Strategy strategy = Strategies.create(spec.search(), spec.space(), spec.goals());
         TrialPlan plan = TrialPlan.of(spec, strategy.decoder());
         SweepStore store = SweepStore.at(spec.output());
         Progress progress = new Progress(spec, strategy.plannedTrials().orElse(-1), listener);
@@ -55,14 +55,14 @@ public final class SweepRunner {
                  TrialDispatcher dispatcher = new TrialDispatcher(sc, plan, "sweep " + spec.name(), progress.planned)) {
                 records.clear();
                 try {
-                    dispatch(sc, strategy, dispatcher, records, progress);
+                    dispatch(sc, strategy, dispatcher, new ConstraintGate(spec), records, progress);
                 } finally {
                     records.drain(); // also when the sweep stops early: every finished trial is kept
                 }
             }
             long trialsDone = System.nanoTime();
             sc.setJobDescription("sweep " + spec.name() + ": leaderboard");
-            Leaderboard.reduce(spark, store, spec.name(), spec.objective().direction());
+            Leaderboard.reduce(spark, store, spec.name(), spec.goals());
             reduced = true;
             long end = System.nanoTime();
             return new SweepSummary(spec.name(), progress.finished, progress.byStatus, progress.best, (end - start) / 1e9,
@@ -75,7 +75,8 @@ public final class SweepRunner {
     }
 
     /** The driver loop proper: keep the slots busy, hand each result on as it arrives. */
-    private static void dispatch(SparkContext sc, Strategy strategy, TrialDispatcher dispatcher, TrialRecords records, Progress progress)
+    private static void dispatch(SparkContext sc, Strategy strategy, TrialDispatcher dispatcher, ConstraintGate gate, TrialRecords records,
+                                 Progress progress)
             throws SweepFailedException, IOException, InterruptedException {
         boolean exhausted = false;
         while (true) {
@@ -86,7 +87,7 @@ public final class SweepRunner {
             // Keep at least one chunk queued beyond what is running, so no slot waits for a straggler.
             while (!exhausted && dispatcher.inFlight() < chunk) {
                 Proposal p = strategy.ask(chunk);
-                if (p instanceof Proposal.Indices range) dispatcher.submit(range.from(), range.to());
+                if (p instanceof Proposal.Indices range) gate.submit(range.from(), range.to(), strategy.decoder(), dispatcher);
                 else if (p instanceof Proposal.Done) exhausted = true;
                 else break;
             }
@@ -108,7 +109,7 @@ public final class SweepRunner {
     /** After a failure, still publish what finished so it can be queried. */
     private void reducePartial(SweepStore store, SweepSpec spec) {
         try {
-            Leaderboard.reduce(spark, store, spec.name(), spec.objective().direction());
+            Leaderboard.reduce(spark, store, spec.name(), spec.goals());
         } catch (RuntimeException e) {
             // the records stay on storage; the failure that stopped the sweep is the one to report
         }

@@ -4,6 +4,7 @@ import java.io.Serializable;
 import org.sparksweep.data.DataSpec;
 import org.sparksweep.search.SearchSettings;
 import org.sparksweep.space.SearchSpace;
+import org.sparksweep.trial.Goals;
 
 /**
  * A validated sweep: everything needed to run it, nothing left to default later.
@@ -13,6 +14,7 @@ import org.sparksweep.space.SearchSpace;
  * @param output   leaderboard root as a Hadoop FileSystem URI (a local path is made absolute, file:)
  * @param specHash hash of the spec's canonical content: the same spec gives the same hash
  * @param resources what one trial needs on an executor ({@link Resources#DEFAULT} without a resources block)
+ * @param goals     every objective (the first is {@code objective}), the scalarization and the constraints
  */
 public record SweepSpec(
         String source,
@@ -24,13 +26,14 @@ public record SweepSpec(
         SearchSpace space,
         String output,
         String specHash,
-        Resources resources) implements Serializable {
+        Resources resources,
+        Goals goals) implements Serializable {
 
     public static final String DEFAULT_OUTPUT = "./sweeps";
 
     /** The same sweep with its leaderboard under another root (a path or a Hadoop FileSystem URI). */
     public SweepSpec withOutput(String root) {
         return new SweepSpec(source, name, data, model, objective, search, space, SpecReader.absoluteOutput(root), specHash,
-                resources);
+                resources, goals);
     }
 }
