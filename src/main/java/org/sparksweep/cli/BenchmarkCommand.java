@@ -36,6 +36,16 @@ final class BenchmarkCommand implements Callable<Integer> {
     @Option(names = "--rounds", defaultValue = "2", description = "times to run each scenario; the first includes JVM warm-up (default: ${DEFAULT-VALUE})")
     int rounds;
 
+    @Option(names = "--journal-comparison", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "also run the function scenario without the per-trial journal, to show what durability costs (default: ${DEFAULT-VALUE})")
+    boolean journalComparison;
+
+    @Option(names = "--faults", defaultValue = "0", description = "instead of the scenarios, a fault campaign: SIGKILL a sweep's driver at K random points, resume after each (default: ${DEFAULT-VALUE})")
+    int faults;
+
+    @Option(names = "--seed", defaultValue = "1", description = "seeds the fault campaign's kill points (default: ${DEFAULT-VALUE})")
+    long seed;
+
     @picocli.CommandLine.Mixin
     SparkOptions sparkOptions;
 
@@ -46,6 +56,13 @@ final class BenchmarkCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = command.commandLine().getOut();
         Path dir = Files.createTempDirectory("sparksweep-bench");
+        if (faults > 0) {
+            try {
+                return new FaultCampaign(out, dir, faults, functionTrials, cost, seed, sparkOptions).run();
+            } finally {
+                deleteRecursively(dir);
+            }
+        }
         SweepSpec function = functionTrials <= 0 ? null : SpecReader.parse("""
                 name: bench-function
                 model: {trainer: function, function: branin, costSeconds: %s}
@@ -77,8 +94,12 @@ final class BenchmarkCommand implements Callable<Integer> {
                     "trials s", "reduce s", "trials/s", "Σ train s", "slots", "efficiency"));
             for (int round = 1; round <= rounds; round++) {
                 String suffix = rounds > 1 ? " #" + round : "";
-                if (functionTrials > 0) row(out, "function " + cost + "s sleep" + suffix, new SweepRunner(spark).run(function, SweepListener.NONE));
-                if (dl4jTrials > 0) row(out, "dl4j-mlp iris " + epochs + "ep" + suffix, new SweepRunner(spark).run(mlp, SweepListener.NONE));
+                // every round starts the sweep afresh (a rerun would otherwise resume it and run nothing)
+                if (functionTrials > 0 && journalComparison) {
+                    row(out, "function " + cost + "s no journal" + suffix, SweepRunner.withoutJournal(spark).run(function, SweepListener.NONE, true));
+                }
+                if (functionTrials > 0) row(out, "function " + cost + "s sleep" + suffix, new SweepRunner(spark).run(function, SweepListener.NONE, true));
+                if (dl4jTrials > 0) row(out, "dl4j-mlp iris " + epochs + "ep" + suffix, new SweepRunner(spark).run(mlp, SweepListener.NONE, true));
             }
         } finally {
             deleteRecursively(dir);
@@ -86,13 +107,13 @@ final class BenchmarkCommand implements Callable<Integer> {
         return Main.OK;
     }
 
-    private static void row(PrintWriter out, String name, SweepSummary s) {
+    static void row(PrintWriter out, String name, SweepSummary s) {
         out.println(String.format(Locale.ROOT, "%-28s %7d %9.2f %9.2f %9.2f %9.2f %10.2f %6d %10.3f", name, s.trials(), s.wallSeconds(),
                 s.trialSeconds(), s.reduceSeconds(), s.trials() / s.wallSeconds(), s.trainSeconds(), s.slots(), s.efficiency()));
         out.flush();
     }
 
-    private static void deleteRecursively(Path dir) throws java.io.IOException {
+    static void deleteRecursively(Path dir) throws java.io.IOException {
         try (var paths = Files.walk(dir)) {
             paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         }

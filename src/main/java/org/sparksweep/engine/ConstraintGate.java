@@ -37,7 +37,7 @@ final class ConstraintGate {
     }
 
     /** Submits the trials of [from, to) that may keep the constraints; reports the others as skipped. */
-    void submit(long from, long to, IndexDecoder decoder, TrialDispatcher dispatcher) {
+    void submit(IndexDecoder decoder, TrialDispatcher dispatcher, long from, long to) {
         if (predictable.isEmpty()) {
             dispatcher.submit(from, to);
             return;

@@ -35,7 +35,7 @@ final class ScalarizedStrategy implements Strategy {
         boolean usable = value != null && Double.isFinite(value) && goals.feasible(r);
         inner.tell(new TrialResult(r.trialId(), r.index(), r.config(), r.seed(), usable ? TrialStatus.COMPLETED : TrialStatus.FAILED,
                 r.metrics(), usable ? value : null, usable ? null : "infeasible or without every objective", r.startedAt(),
-                r.finishedAt(), r.trainSeconds(), r.executorHost(), r.executorId(), r.folds()));
+                r.finishedAt(), r.trainSeconds(), r.executorHost(), r.executorId(), r.folds(), r.executorPid()));
     }
 
     @Override

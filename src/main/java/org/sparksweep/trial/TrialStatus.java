@@ -8,6 +8,8 @@ public enum TrialStatus {
     FAILED,
     /** The loss or the objective became NaN or infinite. */
     DIVERGED,
+    /** Still training when the spec's {@code budget.trialTimeout} ran out; it was stopped. */
+    TIMEOUT,
     /** Never trained: a constraint computed from the config alone (e.g. its parameter count) ruled it out on the driver. */
     SKIPPED_CONSTRAINT
 }
