@@ -39,19 +39,19 @@ final class ConstraintGate {
     /** Submits the trials of [from, to) that may keep the constraints; reports the others as skipped. */
     void submit(IndexDecoder decoder, TrialDispatcher dispatcher, long from, long to) {
         if (predictable.isEmpty()) {
-            dispatcher.submit(from, to);
+            dispatcher.submit(from, to, decoder);
             return;
         }
         long runStart = from;
         for (long i = from; i < to; i++) {
             TrialResult skip = check(decoder, i);
             if (skip == null) continue;
-            if (runStart < i) dispatcher.submit(runStart, i);
+            if (runStart < i) dispatcher.submit(runStart, i, decoder);
             runStart = i + 1;
             dispatcher.skip(skip);
             skipped++;
         }
-        if (runStart < to) dispatcher.submit(runStart, to);
+        if (runStart < to) dispatcher.submit(runStart, to, decoder);
     }
 
     long skipped() {

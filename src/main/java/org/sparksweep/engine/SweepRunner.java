@@ -13,7 +13,6 @@ import org.apache.spark.SparkContext;
 import org.apache.spark.sql.SparkSession;
 import org.sparksweep.search.IndexDecoder;
 import org.sparksweep.search.Proposal;
-import org.sparksweep.search.Strategies;
 import org.sparksweep.search.Strategy;
 import org.sparksweep.spec.SweepLimits;
 import org.sparksweep.spec.SweepSpec;
@@ -80,7 +79,7 @@ public final class SweepRunner {
             throws SweepFailedException, SweepChangedException, IOException, InterruptedException {
         long start = System.nanoTime();
         SparkContext sc = spark.sparkContext();
-        Strategy strategy = Strategies.create(spec.search(), spec.space(), spec.goals());
+        Strategy strategy = spec.newStrategy();
         SweepStore store = SweepStore.at(spec.output());
         LeaderboardSchema schema = new LeaderboardSchema(spec);
         TrialJournal journal = TrialJournal.of(store, spec.name());
@@ -95,6 +94,9 @@ public final class SweepRunner {
                     RECORD_BATCH, RECORD_DELAY_MILLIS, journal)) {
                 RecordedTrials recorded = prepare(spec, store, schema, records, fresh);
                 progress.resumed = recorded.count();
+                if (strategy.adaptive() && recorded.count() > 0) {
+                    strategy.resume(RecordedTrials.results(spark, store.records(spec.name()), spec.space()));
+                }
                 if (recorded.best() != null && spec.limits().goodEnough(recorded.best(), spec.objective().direction())) {
                     progress.stopReason = "a recorded trial already reached the stop objective " + spec.limits().stopObjective();
                 } else {
@@ -161,6 +163,7 @@ public final class SweepRunner {
                                  Progress progress, RecordedTrials recorded, long start)
             throws SweepFailedException, IOException, InterruptedException {
         SweepLimits limits = progress.spec.limits();
+        boolean adaptive = strategy.adaptive();
         boolean exhausted = false;
         while (true) {
             if (limits.wallClockSeconds() != null && (System.nanoTime() - start) / 1e9 >= limits.wallClockSeconds()) {
@@ -171,10 +174,12 @@ public final class SweepRunner {
             int slots = Math.max(1, sc.defaultParallelism());
             progress.slots = Math.max(progress.slots, slots);
             int chunk = Math.max(16, Math.min(1024, slots * 8));
-            // Keep at least one chunk queued beyond what is running, so no slot waits for a straggler.
-            while (!exhausted && dispatcher.inFlight() < chunk) {
-                Proposal p = strategy.ask(chunk);
-                if (p instanceof Proposal.Indices range) submitUnrecorded(dispatcher, gate, strategy, range.from(), range.to(), recorded);
+            // Keep at least one chunk queued beyond what is running, so no slot waits for a straggler;
+            // an adaptive strategy instead gets exactly the free slots, so each proposal sees every result before it.
+            long target = adaptive ? slots : chunk;
+            while (!exhausted && dispatcher.inFlight() < target) {
+                Proposal p = strategy.ask(adaptive ? (int) (target - dispatcher.inFlight()) : chunk);
+                if (p instanceof Proposal.Indices range) submitUnrecorded(dispatcher, gate, range.from(), range.to(), recorded, strategy.decoder());
                 else if (p instanceof Proposal.Done) exhausted = true;
                 else break;
             }
@@ -202,9 +207,8 @@ public final class SweepRunner {
     }
 
     /** Submits the indices of [from, to) that have no record yet, as runs of consecutive indices. */
-    private static void submitUnrecorded(TrialDispatcher dispatcher, ConstraintGate gate, Strategy strategy, long from, long to,
-                                         RecordedTrials recorded) {
-        IndexDecoder decoder = strategy.decoder(); // after the ask: a decoder may be a snapshot of what was just proposed
+    private static void submitUnrecorded(TrialDispatcher dispatcher, ConstraintGate gate, long from, long to, RecordedTrials recorded,
+                                         IndexDecoder decoder) {
         if (recorded.countIn(from, to) == 0) {
             gate.submit(decoder, dispatcher, from, to);
             return;

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.sparksweep.space.SearchSpace;
 import org.sparksweep.trial.Goals;
+import org.sparksweep.trial.Objective;
 
 /** {@code strategy: nsga2}: {@link Nsga2Strategy} over the sweep's objectives and constraints. */
 public final class Nsga2Search implements StrategyFactory {
@@ -11,6 +12,13 @@ public final class Nsga2Search implements StrategyFactory {
     @Override
     public String name() {
         return "nsga2";
+    }
+
+    static final String POPULATION = "populationSize";
+
+    @Override
+    public List<String> options() {
+        return List.of(POPULATION);
     }
 
     @Override
@@ -21,6 +29,10 @@ public final class Nsga2Search implements StrategyFactory {
         } else if (settings.trials() < 1) {
             problems.add(new SearchProblem("search.trials", "must be >= 1, got " + settings.trials()));
         }
+        Object v = settings.option(POPULATION);
+        if (v != null && (!(v instanceof Integer || v instanceof Long) || ((Number) v).longValue() < 2 || ((Number) v).longValue() > 100_000)) {
+            problems.add(new SearchProblem("search." + POPULATION, "must be a whole number from 2 to 100000, got " + v));
+        }
         return problems;
     }
 
@@ -30,8 +42,8 @@ public final class Nsga2Search implements StrategyFactory {
     }
 
     @Override
-    public Strategy create(SearchSettings settings, SearchSpace space) {
-        throw new IllegalStateException("nsga2 needs the sweep's objectives: create it with its goals");
+    public Strategy create(SearchSettings settings, SearchSpace space, Objective objective) {
+        return create(settings, space, Goals.of(objective)); // one objective: a genetic algorithm on it
     }
 
     @Override
@@ -40,7 +52,8 @@ public final class Nsga2Search implements StrategyFactory {
     }
 
     static int populationSize(SearchSettings settings) {
-        return Nsga2Strategy.Settings.DEFAULT_POPULATION;
+        Object v = settings.option(POPULATION);
+        return v == null ? Nsga2Strategy.Settings.DEFAULT_POPULATION : Math.toIntExact(((Number) v).longValue());
     }
 
     @Override

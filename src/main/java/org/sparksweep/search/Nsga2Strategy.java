@@ -124,6 +124,12 @@ public final class Nsga2Strategy implements Strategy {
         return OptionalLong.of(settings.trials());
     }
 
+    /** Children are made from the results told so far: asked only for free slots. */
+    @Override
+    public boolean adaptive() {
+        return true;
+    }
+
     /** The configs proposed and not yet told: a snapshot, to be taken after each {@link #ask}. */
     @Override
     public IndexDecoder decoder() {

@@ -44,6 +44,11 @@ final class ScalarizedStrategy implements Strategy {
     }
 
     @Override
+    public boolean adaptive() {
+        return inner.adaptive();
+    }
+
+    @Override
     public IndexDecoder decoder() {
         return inner.decoder();
     }

@@ -23,7 +23,7 @@ public final class Strategies {
     public static Strategy create(SearchSettings settings, SearchSpace space, Goals goals) {
         StrategyFactory factory = get(settings.strategy());
         if (factory.multiObjective()) return factory.create(settings, space, goals);
-        Strategy strategy = factory.create(settings, space);
+        Strategy strategy = factory.create(settings, space, goals.primary());
         return goals.scalarization() == null && goals.constraints().isEmpty() ? strategy : new ScalarizedStrategy(strategy, goals);
     }
 

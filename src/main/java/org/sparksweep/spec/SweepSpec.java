@@ -1,8 +1,12 @@
 package org.sparksweep.spec;
 
+import org.sparksweep.trial.Objective;
+
 import java.io.Serializable;
 import org.sparksweep.data.DataSpec;
 import org.sparksweep.search.SearchSettings;
+import org.sparksweep.search.Strategies;
+import org.sparksweep.search.Strategy;
 import org.sparksweep.space.SearchSpace;
 import org.sparksweep.trial.Goals;
 
@@ -47,6 +51,11 @@ public record SweepSpec(
                      SearchSpace space, String output, String specHash) {
         this(source, name, data, model, objective, search, space, output, specHash, Resources.DEFAULT, SweepLimits.NONE, "{\"hash\":\"" + specHash + "\"}",
                 Goals.of(objective));
+    }
+
+    /** A new instance of the sweep's search strategy, for one run. */
+    public Strategy newStrategy() {
+        return Strategies.create(search, space, goals);
     }
 
     /** The same sweep with other limits. */

@@ -14,9 +14,9 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.expressions.Window;
-import org.sparksweep.spec.Direction;
-import org.sparksweep.spec.Objective;
+import org.sparksweep.trial.Direction;
 import org.sparksweep.trial.Goals;
+import org.sparksweep.trial.Objective;
 
 /**
  * The leaderboard: the reduce step that turns a sweep's trial records into its ranked Parquet

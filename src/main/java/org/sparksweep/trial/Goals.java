@@ -1,8 +1,6 @@
 package org.sparksweep.trial;
 
 import java.io.Serializable;
-import org.sparksweep.spec.Direction;
-import org.sparksweep.spec.Objective;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -13,8 +13,8 @@ import org.sparksweep.space.Domain;
 import org.sparksweep.space.Parameter;
 import org.sparksweep.space.SearchSpace;
 import org.sparksweep.space.TrialConfig;
-import org.sparksweep.spec.Direction;
-import org.sparksweep.spec.Objective;
+import org.sparksweep.trial.Direction;
+import org.sparksweep.trial.Objective;
 import org.sparksweep.train.function.TestFunction;
 import org.sparksweep.trial.Constraint;
 import org.sparksweep.trial.Goals;
@@ -76,7 +76,7 @@ class Nsga2StrategyTest {
             double[] nsga = new double[seeds], random = new double[seeds];
             for (int seed = 0; seed < seeds; seed++) {
                 nsga[seed] = Hypervolume.of2d(run(new Nsga2Strategy(box(), Nsga2Strategy.Settings.of(trials, seed, 20), ZDT), f, trials, 4), REF1, REF2);
-                random[seed] = Hypervolume.of2d(run(Strategies.get("random").create(new SearchSettings("random", (long) trials, seed), box()), f, trials, 4), REF1, REF2);
+                random[seed] = Hypervolume.of2d(run(Strategies.get("random").create(new SearchSettings("random", (long) trials, seed), box(), ZDT.primary()), f, trials, 4), REF1, REF2);
             }
             System.out.println(f + " hypervolume after " + trials + ": nsga2 " + median(nsga) + ", random " + median(random));
             assertTrue(median(nsga) > median(random) + 0.2, f + ": NSGA-II median hypervolume " + median(nsga) + " vs random " + median(random));

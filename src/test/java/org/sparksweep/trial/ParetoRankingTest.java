@@ -71,8 +71,8 @@ class ParetoRankingTest {
 
     @Test
     void maximisedObjectivesAreNegatedBeforeRanking() {
-        Goals goals = new Goals(java.util.List.of(new org.sparksweep.spec.Objective("accuracy", org.sparksweep.spec.Direction.MAXIMIZE),
-                new org.sparksweep.spec.Objective("param_count", org.sparksweep.spec.Direction.MINIMIZE)), null, java.util.List.of());
+        Goals goals = new Goals(java.util.List.of(new org.sparksweep.trial.Objective("accuracy", org.sparksweep.trial.Direction.MAXIMIZE),
+                new org.sparksweep.trial.Objective("param_count", org.sparksweep.trial.Direction.MINIMIZE)), null, java.util.List.of());
         double[][] p = {goals.losses(new double[] {0.9, 100}), goals.losses(new double[] {0.8, 100}), goals.losses(new double[] {0.8, 50})};
         assertArrayEquals(new int[] {1, 2, 1}, ParetoRanking.ranks(p), "higher accuracy at equal size dominates; smaller size at lower accuracy does not");
     }
