@@ -26,13 +26,13 @@ class ParetoSweepTest {
     void twoObjectiveSweepRanksTheFeasibleTrialsAndMarksTheOthers() throws Exception {
         SweepRoot root = new SweepRoot(output);
         SweepSpec spec = root.spec("""
-                name: zdt1-random
+                name: zdt1-nsga2
                 model: {trainer: function, function: zdt1, dimensions: 3}
                 objectives:
                   - {metric: f1, direction: minimize}
                   - {metric: f2, direction: minimize}
                 constraints: ["f2 <= 4"]
-                search: {strategy: random, trials: 40, seed: 5}
+                search: {strategy: nsga2, trials: 40, seed: 5, populationSize: 10}
                 space:
                   x1: {uniform: [0, 1]}
                   x2: {uniform: [0, 1]}
