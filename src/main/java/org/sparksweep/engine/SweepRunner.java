@@ -25,6 +25,7 @@ import org.sparksweep.store.SweepManifest;
 import org.sparksweep.store.SweepStore;
 import org.sparksweep.store.TrialJournal;
 import org.sparksweep.store.TrialRecords;
+import org.sparksweep.train.Trainers;
 import org.sparksweep.trial.TrialResult;
 import org.sparksweep.trial.TrialStatus;
 
@@ -113,14 +114,15 @@ public final class SweepRunner {
                 RecordedTrials recorded = prepare(spec, store, schema, records, fresh);
                 progress.resumed = recorded.count();
                 if (strategy.adaptive() && recorded.count() > 0) {
-                    strategy.resume(RecordedTrials.results(spark, store.records(spec.name()), spec.space()));
+                    strategy.resume(RecordedTrials.results(spark, store.records(spec.name()), spec.space(),
+                            Trainers.get(spec.model().trainer()).metrics()));
                 }
                 if (recorded.best() != null && spec.limits().goodEnough(recorded.best(), spec.objective().direction())) {
                     progress.stopReason = "a recorded trial already reached the stop objective " + spec.limits().stopObjective();
                 } else {
                     try (TrialDispatcher dispatcher = new TrialDispatcher(sc, plan, "sweep " + spec.name(), progress.planned)) {
                         try {
-                            dispatch(sc, strategy, dispatcher, records, progress, recorded, start);
+                            dispatch(sc, strategy, dispatcher, new ConstraintGate(spec), records, progress, recorded, start);
                         } finally {
                             dispatcher.close(); // a stopped sweep cancels its running trials at once, not after the last batch
                             records.drain(); // also when the sweep stops early: every finished trial is kept
@@ -133,7 +135,7 @@ public final class SweepRunner {
             }
             long trialsDone = System.nanoTime();
             sc.setJobDescription("sweep " + spec.name() + ": leaderboard");
-            Leaderboard.reduce(spark, store, spec.name(), spec.objective().direction());
+            Leaderboard.reduce(spark, store, spec.name(), spec.goals());
             reduced = true;
             long end = System.nanoTime();
             return new SweepSummary(spec.name(), progress.finished, progress.byStatus, progress.best, (end - start) / 1e9,
@@ -177,8 +179,8 @@ public final class SweepRunner {
     }
 
     /** The driver loop proper: keep the slots busy, hand each result on as it arrives, stop when a limit says so. */
-    private static void dispatch(SparkContext sc, Strategy strategy, TrialDispatcher dispatcher, TrialRecords records, Progress progress,
-                                 RecordedTrials recorded, long start)
+    private static void dispatch(SparkContext sc, Strategy strategy, TrialDispatcher dispatcher, ConstraintGate gate, TrialRecords records,
+                                 Progress progress, RecordedTrials recorded, long start)
             throws SweepFailedException, IOException, InterruptedException {
         SweepLimits limits = progress.spec.limits();
         boolean adaptive = strategy.adaptive();
@@ -197,7 +199,7 @@ public final class SweepRunner {
             long target = adaptive ? slots : chunk;
             while (!exhausted && dispatcher.inFlight() < target) {
                 Proposal p = strategy.ask(adaptive ? (int) (target - dispatcher.inFlight()) : chunk);
-                if (p instanceof Proposal.Indices range) submitUnrecorded(dispatcher, range.from(), range.to(), recorded, strategy.decoder());
+                if (p instanceof Proposal.Indices range) submitUnrecorded(dispatcher, gate, range.from(), range.to(), recorded, strategy.decoder());
                 else if (p instanceof Proposal.Done) exhausted = true;
                 else break;
             }
@@ -225,27 +227,28 @@ public final class SweepRunner {
     }
 
     /** Submits the indices of [from, to) that have no record yet, as runs of consecutive indices. */
-    private static void submitUnrecorded(TrialDispatcher dispatcher, long from, long to, RecordedTrials recorded, IndexDecoder decoder) {
+    private static void submitUnrecorded(TrialDispatcher dispatcher, ConstraintGate gate, long from, long to, RecordedTrials recorded,
+                                         IndexDecoder decoder) {
         if (recorded.countIn(from, to) == 0) {
-            dispatcher.submit(from, to, decoder);
+            gate.submit(decoder, dispatcher, from, to);
             return;
         }
         long runStart = -1;
         for (long i = from; i < to; i++) {
             if (recorded.contains(i)) {
-                if (runStart >= 0) dispatcher.submit(runStart, i, decoder);
+                if (runStart >= 0) gate.submit(decoder, dispatcher, runStart, i);
                 runStart = -1;
             } else if (runStart < 0) {
                 runStart = i;
             }
         }
-        if (runStart >= 0) dispatcher.submit(runStart, to, decoder);
+        if (runStart >= 0) gate.submit(decoder, dispatcher, runStart, to);
     }
 
     /** After a failure, still publish what finished so it can be queried. */
     private void reducePartial(SweepStore store, SweepSpec spec) {
         try {
-            Leaderboard.reduce(spark, store, spec.name(), spec.objective().direction());
+            Leaderboard.reduce(spark, store, spec.name(), spec.goals());
         } catch (RuntimeException e) {
             // the records stay on storage; the failure that stopped the sweep is the one to report
         }
@@ -272,7 +275,7 @@ public final class SweepRunner {
         }
 
         long failed() {
-            return finished - byStatus.getOrDefault(TrialStatus.COMPLETED, 0L);
+            return finished - byStatus.getOrDefault(TrialStatus.COMPLETED, 0L) - byStatus.getOrDefault(TrialStatus.SKIPPED_CONSTRAINT, 0L);
         }
 
         String failureSummary() {

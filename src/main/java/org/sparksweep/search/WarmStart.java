@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.OptionalLong;
 import org.sparksweep.space.SearchSpace;
 import org.sparksweep.space.TrialConfig;
+import org.sparksweep.trial.Goals;
 import org.sparksweep.trial.TrialResult;
 
 /**
@@ -38,15 +39,13 @@ public final class WarmStart implements Strategy {
      * The strategy a spec's search settings describe, started with the spec's {@code startWith}
      * configs and then {@code earlier} (configs from an earlier sweep); duplicates run once.
      */
-    public static Strategy create(SearchSettings settings, SearchSpace space, org.sparksweep.trial.Objective objective,
-                                  List<TrialConfig> earlier) {
+    public static Strategy create(SearchSettings settings, SearchSpace space, Goals goals, List<TrialConfig> earlier) {
         LinkedHashSet<TrialConfig> warm = new LinkedHashSet<>(startWith(settings, space));
         warm.addAll(earlier);
-        StrategyFactory factory = Strategies.get(settings.strategy());
-        if (warm.isEmpty()) return factory.create(settings, space, objective);
+        if (warm.isEmpty()) return Strategies.create(settings, space, goals);
         SearchSettings rest = settings.trials() == null ? settings
                 : new SearchSettings(settings.strategy(), Math.max(1, settings.trials() - warm.size()), settings.seed(), settings.options());
-        return new WarmStart(new ArrayList<>(warm), factory.create(rest, space, objective));
+        return new WarmStart(new ArrayList<>(warm), Strategies.create(rest, space, goals));
     }
 
     /** The spec's {@code startWith} configs (checked against the space when the spec was read). */

@@ -23,6 +23,8 @@ import org.sparksweep.space.Parameter;
 import org.sparksweep.space.SearchSpace;
 import org.sparksweep.space.TrialConfig;
 import org.sparksweep.trial.Direction;
+import org.sparksweep.trial.Goals;
+import org.sparksweep.trial.Objective;
 
 /**
  * The leaderboard: the reduce step that turns a sweep's trial records into its ranked Parquet
@@ -42,21 +44,49 @@ public final class Leaderboard {
      */
     public static void reduce(SparkSession spark, SweepStore store, String sweep, Direction direction) {
         Dataset<Row> records = spark.read().parquet(store.records(sweep));
+        Goals goals = Goals.of(new Objective(Columns.OBJECTIVE, direction));
+        write(ranked(spark, records, goals, List.of(Columns.OBJECTIVE)), store.leaderboard(sweep));
+    }
+
+    /**
+     * Reduces a sweep's records into its leaderboard partition as {@link #reduce(SparkSession, SweepStore, String, Direction)}
+     * does, with the sweep's goals: {@code rank} follows the first objective (the {@code objective} column), or the
+     * scalarization's combined loss ({@code scalarized}, smaller is better) when the spec gives one; {@code feasible},
+     * {@code pareto_rank} and {@code crowding_distance} come from every objective and constraint.
+     */
+    public static void reduce(SparkSession spark, SweepStore store, String sweep, Goals goals) {
+        Dataset<Row> records = spark.read().parquet(store.records(sweep));
+        if (goals.scalarization() != null) records = records.withColumn(Columns.SCALARIZED, ParetoColumns.scalarized(goals));
+        List<String> objectiveColumns = goals.objectives().stream().map(o -> ParetoColumns.column(o.metric())).toList();
+        write(ranked(spark, records, goals, objectiveColumns), store.leaderboard(sweep));
+    }
+
+    private static Dataset<Row> ranked(SparkSession spark, Dataset<Row> records, Goals goals, List<String> objectiveColumns) {
         Column completed = col(Columns.STATUS).equalTo("COMPLETED");
-        Column order = direction == Direction.MAXIMIZE ? col(Columns.OBJECTIVE).desc() : col(Columns.OBJECTIVE).asc();
+        boolean scalarized = goals.scalarization() != null;
+        Column by = col(scalarized ? Columns.SCALARIZED : Columns.OBJECTIVE);
+        Column order = !scalarized && goals.objectives().get(0).direction() == Direction.MAXIMIZE ? by.desc() : by.asc();
         Dataset<Row> ranked = records
                 .withColumn("_n", row_number().over(Window.partitionBy(Columns.TRIAL_ID).orderBy(col(Columns.TRIAL_INDEX), col(Columns.FINISHED_AT))))
                 .filter(col("_n").equalTo(1))
                 .withColumn(Columns.RANK, when(completed, rank().over(Window.partitionBy(completed).orderBy(order))))
                 .drop("_n");
-        // rank right after objective, as the README documents
+        ranked = ParetoColumns.add(spark, ranked, goals, objectiveColumns);
+        // rank right after objective, as the README documents, then the scalarized value and the Pareto columns
+        List<String> after = scalarized
+                ? List.of(Columns.RANK, Columns.SCALARIZED, Columns.PARETO_RANK, Columns.CROWDING_DISTANCE, Columns.FEASIBLE)
+                : List.of(Columns.RANK, Columns.PARETO_RANK, Columns.CROWDING_DISTANCE, Columns.FEASIBLE);
         List<Column> ordered = new ArrayList<>();
         for (String c : ranked.columns()) {
-            if (c.equals(Columns.RANK)) continue;
+            if (after.contains(c)) continue;
             ordered.add(col(c));
-            if (c.equals(Columns.OBJECTIVE)) ordered.add(col(Columns.RANK));
+            if (c.equals(Columns.OBJECTIVE)) for (String a : after) ordered.add(col(a));
         }
-        ranked.select(ordered.toArray(new Column[0])).write().mode(SaveMode.Overwrite).parquet(store.leaderboard(sweep));
+        return ranked.select(ordered.toArray(new Column[0]));
+    }
+
+    private static void write(Dataset<Row> ranked, String path) {
+        ranked.write().mode(SaveMode.Overwrite).parquet(path);
     }
 
     /**

@@ -13,6 +13,7 @@ import org.sparksweep.space.Parameter;
 import org.sparksweep.space.SearchSpace;
 import org.sparksweep.space.TrialConfig;
 import org.sparksweep.trial.Direction;
+import org.sparksweep.trial.Goals;
 import org.sparksweep.trial.Objective;
 import org.sparksweep.trial.TrialResult;
 import org.sparksweep.trial.TrialStatus;
@@ -31,7 +32,7 @@ class WarmStartTest {
 
     @Test
     void warmConfigsRunFirstAndCountAgainstTheBudget() {
-        Strategy s = WarmStart.create(settings("random", 10L), SPACE, MINIMIZE, List.of(new TrialConfig(Map.of("x1", 9.42478, "x2", 2.475))));
+        Strategy s = WarmStart.create(settings("random", 10L), SPACE, Goals.of(MINIMIZE), List.of(new TrialConfig(Map.of("x1", 9.42478, "x2", 2.475))));
         assertEquals(10, s.plannedTrials().getAsLong());
         Proposal.Indices first = (Proposal.Indices) s.ask(2);
         assertEquals(new Proposal.Indices(0, 2), first);
@@ -56,7 +57,7 @@ class WarmStartTest {
     }
 
     private static TrialConfig firstTpeProposal(TrialStatus warmOutcome) {
-        Strategy tpe = WarmStart.create(settings("tpe", 30L).withOption("startupTrials", 2), SPACE, MINIMIZE, List.of());
+        Strategy tpe = WarmStart.create(settings("tpe", 30L).withOption("startupTrials", 2), SPACE, Goals.of(MINIMIZE), List.of());
         assertTrue(tpe.adaptive());
         Proposal.Indices warm = (Proposal.Indices) tpe.ask(2);
         for (long i = warm.from(); i < warm.to(); i++) {

@@ -493,7 +493,7 @@ class SpecReaderTest {
                         "data.splitSeed", "must be an integer, got 1.5"),
                 bad("function trainer without its function",
                         function().put("model", "{trainer: function}"),
-                        "model.function", "trainer function needs a value (which test function, one of [branin, hartmann6, rosenbrock, ackley, rastrigin, sphere])"),
+                        "model.function", "trainer function needs a value (which test function, one of [branin, hartmann6, rosenbrock, ackley, rastrigin, sphere, zdt1, zdt2])"),
                 bad("function trainer with an unknown function",
                         function().put("model", "{trainer: function, function: sphre}"),
                         "model.function", "function's function cannot be 'sphre'; did you mean 'sphere'?"),
@@ -529,7 +529,7 @@ class SpecReaderTest {
     @Test
     void unknownTopLevelKeySuggestsTheKnownOne() {
         List<String> problems = problems(function().remove("search").put("serach", "{strategy: random, trials: 3}").yaml());
-        assertHasProblem(problems, "serach", "unknown key 'serach'; did you mean 'search'?; allowed: [name, description, data, model, objective, search, space, output, resources, stop, budget]");
+        assertHasProblem(problems, "serach", "unknown key 'serach'; did you mean 'search'?; allowed: [name, description, data, model, objective, search, space, output, resources, stop, budget, objectives, scalarization, constraints]");
         assertHasProblem(problems, "search", "missing: add search:");
         assertEquals(2, problems.size(), problems.toString());
     }
@@ -552,7 +552,7 @@ class SpecReaderTest {
     @Test
     void unknownKeyFarFromAnyKnownOneGetsNoSuggestion() {
         List<String> problems = problems(function().put("owner", "someone").yaml());
-        assertEquals(List.of("owner: unknown key 'owner'; allowed: [name, description, data, model, objective, search, space, output, resources, stop, budget]"), problems);
+        assertEquals(List.of("owner: unknown key 'owner'; allowed: [name, description, data, model, objective, search, space, output, resources, stop, budget, objectives, scalarization, constraints]"), problems);
     }
 
     @ParameterizedTest

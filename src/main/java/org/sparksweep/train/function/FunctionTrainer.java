@@ -11,7 +11,8 @@ import org.sparksweep.train.TrainingRun;
 /**
  * Standard optimisation test functions as trials: known optima to check search against, and an
  * optional artificial cost (sleep or busy CPU) to measure the engine with cheap, predictable trials.
- * Reports the metric {@code value} (to be minimised).
+ * Reports the metric {@code value} (to be minimised), and for the two-objective ZDT functions also
+ * their objectives {@code f1} and {@code f2}.
  */
 public final class FunctionTrainer implements Trainer {
     static final int MAX_DIMENSIONS = 10;
@@ -34,7 +35,7 @@ public final class FunctionTrainer implements Trainer {
 
     @Override
     public List<String> metrics() {
-        return List.of("value");
+        return List.of("value", "f1", "f2");
     }
 
     @Override
@@ -50,7 +51,9 @@ public final class FunctionTrainer implements Trainer {
         double[] x = new double[n];
         for (int i = 0; i < n; i++) x[i] = run.getDouble("x" + (i + 1));
         spend(run.getDouble("costSeconds"), run.getString("costKind"));
-        return Map.of("value", f.evaluate(x));
+        double[] objectives = f.objectives(x);
+        if (objectives.length == 1) return Map.of("value", objectives[0]);
+        return Map.of("value", objectives[0], "f1", objectives[0], "f2", objectives[1]);
     }
 
     private static void spend(double seconds, String kind) throws InterruptedException {
