@@ -43,7 +43,7 @@ final class BenchSweeps {
 
     /** Runs a sweep from scratch (records of an earlier run under the same name are replaced). */
     static SweepSummary runFresh(SparkSession spark, SweepSpec spec, SweepListener listener) throws Exception {
-        return new SweepRunner(spark).run(spec, listener);
+        return new SweepRunner(spark).run(spec, listener, true);
     }
 
     /** Heap in use after a full collection, in MiB. */

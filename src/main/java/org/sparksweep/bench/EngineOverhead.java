@@ -26,21 +26,25 @@ public final class EngineOverhead {
         this.root = root;
     }
 
-    public BenchTable run(List<Long> sizes, List<Double> costs, boolean warmUp) throws Exception {
+    /** @param withoutJournal also run each sweep without the per-trial journal, to show what durability costs */
+    public BenchTable run(List<Long> sizes, List<Double> costs, boolean warmUp, boolean withoutJournal) throws Exception {
         SparkContext sc = spark.sparkContext();
         BenchTable table = new BenchTable("1. engine overhead: sleep trials on " + sc.master() + " (" + sc.defaultParallelism() + " task slots, "
                 + Runtime.getRuntime().availableProcessors() + " cores)",
                 "trials × cost", "wall s", "limit s", "efficiency", "trials/s", "wall ms/trial",
                 "overhead slot-ms/trial", "plan", "dispatch", "in-task", "drain", "reduce");
-        if (warmUp) measure(BenchSweeps.sleep("bench-warmup", 500, 0, root)); // JIT, first Spark jobs, Parquet writer classes
+        if (warmUp) measure(BenchSweeps.sleep("bench-warmup", 500, 0, root), new SweepRunner(spark)); // JIT, first Spark jobs, Parquet writer
         for (double cost : costs) {
             for (long n : sizes) {
-                Phases p = measure(BenchSweeps.sleep("bench-sleep-" + n + "-" + cost, n, cost, root));
-                SweepSummary s = p.summary;
-                double perTrial = 1000.0 / s.trials();
-                table.row(s.trials() + " × " + cost + " s", s.wallSeconds(), s.trainSeconds() / s.slots(), s.efficiency(),
-                        s.trials() / s.wallSeconds(), s.wallSeconds() * perTrial, (s.wallSeconds() * s.slots() - s.trainSeconds()) * perTrial,
-                        p.plan * perTrial, p.dispatch * perTrial, p.inTask * perTrial, p.drain * perTrial, p.reduce * perTrial);
+                for (boolean journal : withoutJournal ? List.of(false, true) : List.of(true)) {
+                    Phases p = measure(BenchSweeps.sleep("bench-sleep-" + n + "-" + cost, n, cost, root),
+                            journal ? new SweepRunner(spark) : SweepRunner.withoutJournal(spark));
+                    SweepSummary s = p.summary;
+                    double perTrial = 1000.0 / s.trials();
+                    table.row(s.trials() + " × " + cost + " s" + (journal ? "" : " no journal"), s.wallSeconds(), s.trainSeconds() / s.slots(), s.efficiency(),
+                            s.trials() / s.wallSeconds(), s.wallSeconds() * perTrial, (s.wallSeconds() * s.slots() - s.trainSeconds()) * perTrial,
+                            p.plan * perTrial, p.dispatch * perTrial, p.inTask * perTrial, p.drain * perTrial, p.reduce * perTrial);
+                }
             }
         }
         table.note("limit = Σ trial seconds / slots; efficiency = Σ trial seconds / (wall × slots); overhead = wall × slots − Σ trial seconds,");
@@ -51,14 +55,14 @@ public final class EngineOverhead {
     }
 
     /** Runs one sweep and splits its time into phases, in slot-seconds. */
-    Phases measure(SweepSpec spec) throws Exception {
+    Phases measure(SweepSpec spec, SweepRunner runner) throws Exception {
         SparkContext sc = spark.sparkContext();
         TaskTimes times = new TaskTimes(SweepRunner.jobGroup(spec.name()));
         sc.addSparkListener(times);
         long start = System.currentTimeMillis();
         SweepSummary s;
         try {
-            s = BenchSweeps.runFresh(spark, spec, SweepListener.NONE);
+            s = runner.run(spec, SweepListener.NONE, true);
             sc.listenerBus().waitUntilEmpty(10_000);
         } finally {
             sc.removeSparkListener(times);

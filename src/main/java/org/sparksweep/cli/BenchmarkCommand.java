@@ -65,6 +65,22 @@ final class BenchmarkCommand implements Callable<Integer> {
             description = "2: also run the peers (Arbiter, Spark ML); the ./sparksweep launcher builds them (Maven profile peers) when given this option")
     boolean peers;
 
+    @Option(names = "--journal-comparison", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "1: each sleep sweep also without the per-trial journal, to show what durability costs (default: ${DEFAULT-VALUE})")
+    boolean journalComparison;
+
+    @Option(names = "--faults", defaultValue = "0", description = "instead of the scenarios, a fault campaign: SIGKILL a sweep's driver at K random points, resume after each (default: ${DEFAULT-VALUE})")
+    int faults;
+
+    @Option(names = "--function-trials", defaultValue = "400", description = "fault campaign: trials of its sweep (default: ${DEFAULT-VALUE})")
+    int functionTrials;
+
+    @Option(names = "--cost", defaultValue = "0.1", description = "fault campaign: seconds each trial sleeps (default: ${DEFAULT-VALUE})")
+    double cost;
+
+    @Option(names = "--seed", defaultValue = "1", description = "seeds the fault campaign's kill points (default: ${DEFAULT-VALUE})")
+    long seed;
+
     @Option(names = "--grid-probe", hidden = true, defaultValue = "0", description = "internal: run one grid probe of 10^E points in this JVM")
     int gridProbe;
 
@@ -91,6 +107,7 @@ final class BenchmarkCommand implements Callable<Integer> {
         }
         Path dir = Files.createTempDirectory("sparksweep-bench");
         try {
+            if (faults > 0) return new FaultCampaign(out, dir, faults, functionTrials, cost, seed, sparkOptions).run();
             if (gridProbe > 0) {
                 try (Sessions.Handle session = sparkOptions.open("sparksweep grid probe")) {
                     out.println(GridProbe.run(session.spark(), dir, gridProbe, probeTrials));
@@ -101,7 +118,7 @@ final class BenchmarkCommand implements Callable<Integer> {
             if (scenarios.contains("overhead")) {
                 try (Sessions.Handle session = Sessions.open("sparksweep benchmark: overhead", sleepMaster)) {
                     header(out, session.spark());
-                    new EngineOverhead(session.spark(), dir).run(sleepTrials, costs, warmUp).print(out);
+                    new EngineOverhead(session.spark(), dir).run(sleepTrials, costs, warmUp, journalComparison).print(out);
                 }
             }
             try (Sessions.Handle session = sparkOptions.open("sparksweep benchmark")) {

@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.apache.spark.SparkContext;
 import org.apache.spark.sql.SparkSession;
+import org.sparksweep.engine.SweepChangedException;
 import org.sparksweep.engine.SweepFailedException;
 import org.sparksweep.engine.SweepRunner;
 import org.sparksweep.engine.TrialResources;
@@ -15,14 +16,16 @@ import org.sparksweep.search.Strategies;
 import org.sparksweep.spec.SpecException;
 import org.sparksweep.spec.SpecReader;
 import org.sparksweep.spec.SweepSpec;
+import org.sparksweep.store.SweepManifest;
 import org.sparksweep.store.SweepStore;
 import org.sparksweep.trial.TrialResult;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "run", mixinStandardHelpOptions = true, description = "Runs a sweep: shows its progress (a bar on a terminal, lines in a log), then the top of the leaderboard.")
-final class RunCommand implements Callable<Integer> {
+@Command(name = "run", mixinStandardHelpOptions = true, description = "Runs a sweep, or resumes it when it has records already:"
+        + " shows its progress (a bar on a terminal, lines in a log), then the top of the leaderboard.")
+class RunCommand implements Callable<Integer> {
     @Parameters(paramLabel = "SPEC", description = "sweep spec (.yaml, .yml or .json)")
     Path specFile;
 
@@ -49,6 +52,9 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = {"-v", "--verbose"}, description = "with the progress bar, also a line per finished trial (always printed as lines)")
     boolean verbose;
 
+    @Option(names = "--new", description = "delete the sweep's earlier records and run every trial (default: resume, running only trials without a record)")
+    boolean fresh;
+
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec command;
 
@@ -56,6 +62,11 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        return execute(fresh, false);
+    }
+
+    /** @param mustResume refuse to start a sweep that has no records yet (the resume command) */
+    Integer execute(boolean startOver, boolean mustResume) throws Exception {
         PrintWriter out = command.commandLine().getOut();
         PrintWriter err = command.commandLine().getErr();
         SweepSpec spec;
@@ -91,11 +102,21 @@ final class RunCommand implements Callable<Integer> {
                                 + " one core each)"));
             }
             out.flush();
+            if (mustResume && SweepManifest.read(SweepStore.at(spec.output()), spec.name(),
+                    spark.sparkContext().hadoopConfiguration()).isEmpty()) {
+                err.println(spec.source() + ": sweep " + spec.name() + " has no records under " + SweepStore.at(spec.output()).root()
+                        + " to resume; start it with: sparksweep run " + specFile);
+                return Main.BAD_INPUT;
+            }
             RunRecord record = RunRecord.start(specFile);
             String outcome = "stopped";
             try (ProgressDisplay display = progressDisplay(spark, spec, out)) {
-                summary = new SweepRunner(spark).run(spec, display);
+                summary = new SweepRunner(spark).run(spec, display, startOver);
                 outcome = "finished";
+            } catch (SweepChangedException e) {
+                outcome = "refused: " + e.getMessage();
+                err.println(e.getMessage());
+                return Main.BAD_INPUT;
             } catch (SweepFailedException e) {
                 outcome = "stopped: " + e.getMessage();
                 err.println("sweep " + spec.name() + " failed: " + e.getMessage());
@@ -104,6 +125,8 @@ final class RunCommand implements Callable<Integer> {
                 record.finish(spark, spec, outcome, err);
             }
             out.println();
+            if (summary.resumed() > 0) out.println("resumed: " + summary.resumed() + " trials were already recorded and not run again");
+            if (summary.stopReason() != null) out.println("stopped early: " + summary.stopReason() + "; run the same spec again to resume");
             out.println(String.format(Locale.ROOT, "%d trials in %.1f s (%s); engine efficiency %.2f (training seconds / (wall seconds x %d slots))",
                     summary.trials(), summary.wallSeconds(), summary.byStatus(), summary.efficiency(), summary.slots()));
             TrialResult best = summary.best();

@@ -2,17 +2,26 @@ package org.sparksweep.engine;
 
 import java.io.IOException;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
 import org.apache.spark.SparkContext;
 import org.apache.spark.sql.SparkSession;
 import org.sparksweep.search.Proposal;
 import org.sparksweep.search.Strategies;
 import org.sparksweep.search.Strategy;
+import org.sparksweep.spec.SweepLimits;
 import org.sparksweep.spec.SweepSpec;
 import org.sparksweep.store.Leaderboard;
 import org.sparksweep.store.LeaderboardSchema;
+import org.sparksweep.store.RecordedTrials;
+import org.sparksweep.store.SweepManifest;
 import org.sparksweep.store.SweepStore;
+import org.sparksweep.store.TrialJournal;
 import org.sparksweep.store.TrialRecords;
 import org.sparksweep.trial.TrialResult;
 import org.sparksweep.trial.TrialStatus;
@@ -20,7 +29,9 @@ import org.sparksweep.trial.TrialStatus;
 /**
  * The driver loop: asks the strategy for trials, keeps the executors' slots busy with them, tells
  * the strategy each result as it arrives, records results in batches, and finally reduces the
- * records into the ranked leaderboard.
+ * records into the ranked leaderboard. Each task makes its own trial durable in the sweep's journal
+ * before reporting it, so the driver's batches are for compaction, not for durability; a run of a
+ * sweep that already has records resumes it, running only the trials without a record.
  */
 public final class SweepRunner {
     /** Results per Parquet append of trial records, and the longest a result waits to be written. */
@@ -28,9 +39,23 @@ public final class SweepRunner {
     static final long RECORD_DELAY_MILLIS = 10_000;
 
     private final SparkSession spark;
+    private final boolean journal;
 
     public SweepRunner(SparkSession spark) {
+        this(spark, true);
+    }
+
+    private SweepRunner(SparkSession spark, boolean journal) {
         this.spark = spark;
+        this.journal = journal;
+    }
+
+    /**
+     * A runner whose tasks do not write the per-trial journal: results are only as durable as the
+     * driver's batches. For measuring what per-trial durability costs (the benchmark), not for sweeps.
+     */
+    public static SweepRunner withoutJournal(SparkSession spark) {
+        return new SweepRunner(spark, false);
     }
 
     /** The Spark job group a sweep's jobs run in (the Spark UI lists them under it; the CLI counts its running tasks). */
@@ -39,26 +64,51 @@ public final class SweepRunner {
     }
 
     public SweepSummary run(SweepSpec spec, SweepListener listener) throws SweepFailedException, IOException, InterruptedException {
+        return run(spec, listener, false);
+    }
+
+    /**
+     * Runs a sweep, or resumes it: trials that already have a durable record under the sweep's root
+     * are not run again. With {@code fresh}, the sweep's earlier records are deleted first and every
+     * trial runs.
+     *
+     * @throws SweepChangedException when the sweep has records made from a spec with different
+     *                               search-relevant content (and {@code fresh} is false)
+     */
+    public SweepSummary run(SweepSpec spec, SweepListener listener, boolean fresh)
+            throws SweepFailedException, SweepChangedException, IOException, InterruptedException {
         long start = System.nanoTime();
         SparkContext sc = spark.sparkContext();
         Strategy strategy = Strategies.get(spec.search().strategy()).create(spec.search(), spec.space());
-        TrialPlan plan = TrialPlan.of(spec, strategy.decoder());
         SweepStore store = SweepStore.at(spec.output());
+        LeaderboardSchema schema = new LeaderboardSchema(spec);
+        TrialJournal journal = TrialJournal.of(store, spec.name());
+        TrialPlan plan = TrialPlan.of(spec, strategy.decoder(), this.journal ? journal : null);
         Progress progress = new Progress(spec, strategy.plannedTrials().orElse(-1), listener);
 
         JobProperties caller = JobProperties.of(sc);
         boolean reduced = false;
         try {
             sc.setJobGroup(jobGroup(spec.name()), "sweep " + spec.name(), true);
-            try (TrialRecords records = new TrialRecords(spark, new LeaderboardSchema(spec), store.records(spec.name()),
-                    RECORD_BATCH, RECORD_DELAY_MILLIS);
-                 TrialDispatcher dispatcher = new TrialDispatcher(sc, plan, "sweep " + spec.name(), progress.planned)) {
-                records.clear();
-                try {
-                    dispatch(sc, strategy, dispatcher, records, progress);
-                } finally {
-                    records.drain(); // also when the sweep stops early: every finished trial is kept
+            try (TrialRecords records = new TrialRecords(spark, schema, store.records(spec.name()),
+                    RECORD_BATCH, RECORD_DELAY_MILLIS, journal)) {
+                RecordedTrials recorded = prepare(spec, store, schema, records, fresh);
+                progress.resumed = recorded.count();
+                if (recorded.best() != null && spec.limits().goodEnough(recorded.best(), spec.objective().direction())) {
+                    progress.stopReason = "a recorded trial already reached the stop objective " + spec.limits().stopObjective();
+                } else {
+                    try (TrialDispatcher dispatcher = new TrialDispatcher(sc, plan, "sweep " + spec.name(), progress.planned)) {
+                        try {
+                            dispatch(sc, strategy, dispatcher, records, progress, recorded, start);
+                        } finally {
+                            dispatcher.close(); // a stopped sweep cancels its running trials at once, not after the last batch
+                            records.drain(); // also when the sweep stops early: every finished trial is kept
+                        }
+                    }
                 }
+                // trials whose record reached the journal but whose result never reached this loop
+                // (cancelled when the sweep stopped, or a speculative copy) are folded in too
+                records.compactJournal(spark);
             }
             long trialsDone = System.nanoTime();
             sc.setJobDescription("sweep " + spec.name() + ": leaderboard");
@@ -67,18 +117,55 @@ public final class SweepRunner {
             long end = System.nanoTime();
             return new SweepSummary(spec.name(), progress.finished, progress.byStatus, progress.best, (end - start) / 1e9,
                     (trialsDone - start) / 1e9, (end - trialsDone) / 1e9, progress.trainSeconds, progress.slots,
-                    store.leaderboard(spec.name()));
+                    store.leaderboard(spec.name()), progress.resumed, progress.stopReason);
         } finally {
             if (!reduced && progress.finished > 0) reducePartial(store, spec);
             caller.restore(sc);
         }
     }
 
-    /** The driver loop proper: keep the slots busy, hand each result on as it arrives. */
-    private static void dispatch(SparkContext sc, Strategy strategy, TrialDispatcher dispatcher, TrialRecords records, Progress progress)
+    /**
+     * Makes the sweep's records ready for this run: checks (or, for a fresh run, replaces) what they
+     * were made from, folds in journal records a crashed run left, and returns what is recorded.
+     */
+    private RecordedTrials prepare(SweepSpec spec, SweepStore store, LeaderboardSchema schema, TrialRecords records, boolean fresh)
+            throws IOException, SweepChangedException {
+        Configuration conf = spark.sparkContext().hadoopConfiguration();
+        if (fresh) {
+            records.clear();
+            Path ranked = new Path(store.leaderboard(spec.name()));
+            ranked.getFileSystem(conf).delete(ranked, true); // the old rows go with their records, even if this run stops early
+        } else {
+            Optional<SweepManifest> manifest = SweepManifest.read(store, spec.name(), conf);
+            if (manifest.isPresent()) {
+                List<String> changes = manifest.get().changes(spec);
+                if (!changes.isEmpty()) throw SweepChangedException.changed(spec, changes);
+            } else if (hasRecords(store.records(spec.name()), conf)) {
+                throw SweepChangedException.unknown(spec, store.records(spec.name()));
+            }
+        }
+        SweepManifest.of(spec, schema).write(store, conf);
+        records.compactJournal(spark);
+        return RecordedTrials.read(spark, store.records(spec.name()), spec.objective().direction());
+    }
+
+    private static boolean hasRecords(String path, Configuration conf) throws IOException {
+        Path dir = new Path(path);
+        FileSystem fs = dir.getFileSystem(conf);
+        return fs.exists(dir) && fs.listStatus(dir).length > 0;
+    }
+
+    /** The driver loop proper: keep the slots busy, hand each result on as it arrives, stop when a limit says so. */
+    private static void dispatch(SparkContext sc, Strategy strategy, TrialDispatcher dispatcher, TrialRecords records, Progress progress,
+                                 RecordedTrials recorded, long start)
             throws SweepFailedException, IOException, InterruptedException {
+        SweepLimits limits = progress.spec.limits();
         boolean exhausted = false;
         while (true) {
+            if (limits.wallClockSeconds() != null && (System.nanoTime() - start) / 1e9 >= limits.wallClockSeconds()) {
+                progress.stopReason = "the wall-clock budget of " + limits.wallClockSeconds() + " s ran out";
+                return;
+            }
             // Slots are read every pass: executors come and go (dynamic allocation, lost executors).
             int slots = Math.max(1, sc.defaultParallelism());
             progress.slots = Math.max(progress.slots, slots);
@@ -86,7 +173,7 @@ public final class SweepRunner {
             // Keep at least one chunk queued beyond what is running, so no slot waits for a straggler.
             while (!exhausted && dispatcher.inFlight() < chunk) {
                 Proposal p = strategy.ask(chunk);
-                if (p instanceof Proposal.Indices range) dispatcher.submit(range.from(), range.to());
+                if (p instanceof Proposal.Indices range) submitUnrecorded(dispatcher, range.from(), range.to(), recorded);
                 else if (p instanceof Proposal.Done) exhausted = true;
                 else break;
             }
@@ -99,10 +186,36 @@ public final class SweepRunner {
                 progress.add(r);
                 strategy.tell(r);
                 records.add(r);
-                progress.listener.trialFinished(r, progress.finished, progress.planned);
+                progress.listener.trialFinished(r, progress.resumed + progress.finished, progress.planned);
+                if (r.status() == TrialStatus.COMPLETED && limits.goodEnough(r.objective(), progress.spec.objective().direction())) {
+                    progress.stopReason = "trial " + r.trialId() + " reached the stop objective " + limits.stopObjective()
+                            + " (" + progress.spec.objective().metric() + "=" + r.objective() + ")";
+                    return;
+                }
+                if (limits.maxFailedTrials() != null && progress.failed() > limits.maxFailedTrials()) {
+                    throw new SweepFailedException(progress.failureSummary(), null);
+                }
             }
             records.flushIfDue();
         }
+    }
+
+    /** Submits the indices of [from, to) that have no record yet, as runs of consecutive indices. */
+    private static void submitUnrecorded(TrialDispatcher dispatcher, long from, long to, RecordedTrials recorded) {
+        if (recorded.countIn(from, to) == 0) {
+            dispatcher.submit(from, to);
+            return;
+        }
+        long runStart = -1;
+        for (long i = from; i < to; i++) {
+            if (recorded.contains(i)) {
+                if (runStart >= 0) dispatcher.submit(runStart, i);
+                runStart = -1;
+            } else if (runStart < 0) {
+                runStart = i;
+            }
+        }
+        if (runStart >= 0) dispatcher.submit(runStart, to);
     }
 
     /** After a failure, still publish what finished so it can be queried. */
@@ -121,7 +234,10 @@ public final class SweepRunner {
         final SweepListener listener;
         final Map<TrialStatus, Long> byStatus = new EnumMap<>(TrialStatus.class);
         TrialResult best;
+        TrialResult lastFailure;
         long finished;
+        long resumed;
+        String stopReason;
         double trainSeconds;
         int slots;
 
@@ -131,8 +247,21 @@ public final class SweepRunner {
             this.listener = listener;
         }
 
+        long failed() {
+            return finished - byStatus.getOrDefault(TrialStatus.COMPLETED, 0L);
+        }
+
+        String failureSummary() {
+            return failed() + " trials failed in this run, more than budget.maxFailedTrials = " + spec.limits().maxFailedTrials()
+                    + " " + byStatus + "; the last: trial " + lastFailure.trialId() + " #" + lastFailure.index() + " "
+                    + lastFailure.status() + ": " + lastFailure.error() + ". The " + (resumed + finished) + " finished trials are"
+                    + " recorded; fix the cause and run the same spec again to resume (recorded trials are not run again),"
+                    + " or pass --new to start over";
+        }
+
         void add(TrialResult r) {
             finished++;
+            if (r.status() != TrialStatus.COMPLETED) lastFailure = r;
             byStatus.merge(r.status(), 1L, Long::sum);
             trainSeconds += r.trainSeconds();
             if (r.status() == TrialStatus.COMPLETED && (best == null || spec.objective().direction().better(r.objective(), best.objective()))) {

@@ -13,9 +13,12 @@ import org.sparksweep.trial.TrialStatus;
  * @param reduceSeconds the leaderboard reduce step
  * @param trainSeconds  sum of the trials' training seconds
  * @param slots         task slots the sweep ran on
+ * @param resumed       trials recorded by earlier runs of the sweep, not run again
+ * @param stopReason    why the sweep stopped before its search was exhausted; null when it was not stopped
  */
 public record SweepSummary(String sweep, long trials, Map<TrialStatus, Long> byStatus, TrialResult best,
-                          double wallSeconds, double trialSeconds, double reduceSeconds, double trainSeconds, int slots, String leaderboardPath) {
+                          double wallSeconds, double trialSeconds, double reduceSeconds, double trainSeconds, int slots, String leaderboardPath,
+                          long resumed, String stopReason) {
 
     public long failed() {
         return trials - byStatus.getOrDefault(TrialStatus.COMPLETED, 0L);

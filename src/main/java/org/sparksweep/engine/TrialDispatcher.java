@@ -84,7 +84,7 @@ final class TrialDispatcher implements AutoCloseable {
                 (Function1<scala.collection.Iterator<Object>, byte[]> & Serializable) it -> {
                     ArrayList<TrialResult> out = new ArrayList<>(1);
                     int cpus = TaskContext.get().cpus(); // what the scheduler reserved for this task
-                    while (it.hasNext()) out.add(TrialRunner.run(p, (Long) it.next(), cpus));
+                    while (it.hasNext()) out.add(TrialTask.run(p, (Long) it.next(), cpus));
                     return serialize(out);
                 };
         List<Object> partitions = new ArrayList<>(tasks);

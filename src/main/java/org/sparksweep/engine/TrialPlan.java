@@ -7,10 +7,13 @@ import org.sparksweep.search.IndexDecoder;
 import org.sparksweep.spec.Objective;
 import org.sparksweep.spec.Resources;
 import org.sparksweep.spec.SweepSpec;
+import org.sparksweep.store.LeaderboardSchema;
+import org.sparksweep.store.TrialJournal;
 
 /**
  * What every trial task of a sweep needs, shipped once with each task: small and free of the
- * search space's points (trials are decoded from their index on the executor).
+ * search space's points (trials are decoded from their index on the executor), plus where and in
+ * which columns a task records its trial.
  */
 public record TrialPlan(
         String sweep,
@@ -20,10 +23,19 @@ public record TrialPlan(
         Map<String, Object> settings,
         DataSpec data,
         Objective objective,
-        Resources resources) implements Serializable {
+        Resources resources,
+        Double trialTimeoutSeconds,
+        LeaderboardSchema records,
+        TrialJournal journal) implements Serializable {
 
     public static TrialPlan of(SweepSpec spec, IndexDecoder decoder) {
+        return of(spec, decoder, null);
+    }
+
+    /** @param journal where each task records its trial before reporting it; null for none */
+    public static TrialPlan of(SweepSpec spec, IndexDecoder decoder, TrialJournal journal) {
         return new TrialPlan(spec.name(), spec.search().seed(), decoder, spec.model().trainer(),
-                spec.model().settings(), spec.data(), spec.objective(), spec.resources());
+                spec.model().settings(), spec.data(), spec.objective(), spec.resources(), spec.limits().trialTimeoutSeconds(),
+                journal == null ? null : new LeaderboardSchema(spec), journal);
     }
 }

@@ -27,6 +27,7 @@ import org.sparksweep.trial.TrialStatus;
 public final class TrialRunner {
     static final int MAX_ERROR_CHARS = 4000;
     private static final String HOST = hostName();
+    private static final long PID = ProcessHandle.current().pid();
 
     private TrialRunner() {}
 
@@ -54,7 +55,8 @@ public final class TrialRunner {
             settings.putAll(config.values());
             t0 = System.nanoTime(); // training time excludes the (cached, once per JVM) data load
             started = Instant.now();
-            CrossValidation.Outcome outcome = CrossValidation.train(trainer, splits, data -> new TrainingRun(settings, data, plan.seed(), plan.objective(), cpus));
+            CrossValidation.Outcome outcome = TrialClock.run(() -> CrossValidation.train(trainer, splits,
+                    data -> new TrainingRun(settings, data, plan.seed(), plan.objective(), cpus)), plan.trialTimeoutSeconds());
             metrics = reported(outcome.metrics());
             folds = outcome.folds();
             Double value = metrics.get(plan.objective().metric());
@@ -69,6 +71,9 @@ public final class TrialRunner {
                 status = TrialStatus.COMPLETED;
                 objective = value;
             }
+        } catch (TrialClock.TimedOut e) {
+            status = TrialStatus.TIMEOUT;
+            error = e.getMessage();
         } catch (DivergedException e) {
             status = TrialStatus.DIVERGED;
             error = e.getMessage();
@@ -81,7 +86,7 @@ public final class TrialRunner {
         }
         double seconds = (System.nanoTime() - t0) / 1e9;
         return new TrialResult(id, index, config == null ? new TrialConfig(Map.of()) : config, plan.seed(), status, metrics,
-                objective, error, started, Instant.now(), seconds, HOST, executorId(), folds);
+                objective, error, started, Instant.now(), seconds, HOST, executorId(), folds, PID);
     }
 
     /**

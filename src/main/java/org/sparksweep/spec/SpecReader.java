@@ -43,7 +43,10 @@ import org.sparksweep.trial.TrialId;
  */
 public final class SpecReader {
     static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,127}");
-    static final List<String> ROOT_KEYS = List.of("name", "description", "data", "model", "objective", "search", "space", "output", "resources");
+    static final List<String> ROOT_KEYS = List.of("name", "description", "data", "model", "objective", "search", "space", "output",
+            "resources", "stop", "budget");
+    /** The root keys whose content decides which trials a sweep has; a resumed sweep must keep them unchanged. */
+    static final List<String> SEARCH_KEYS = List.of("name", "data", "model", "objective", "search", "space");
     static final List<String> DOMAIN_KINDS = List.of("value", "choice", "range", "uniform", "logUniform");
     static final List<String> SPLIT_KEYS = List.of("source", "validationFraction", "splitSeed", "testFraction", "folds");
 
@@ -129,6 +132,8 @@ public final class SpecReader {
             for (StrategyFactory.SearchProblem p : factory.check(search, space)) problem(p.field(), p.message());
         }
 
+        SweepLimits limits = limits(root.get("stop"), root.get("budget"));
+
         String output = text(root, "output", false);
         if (output == null) output = SweepSpec.DEFAULT_OUTPUT;
         output = absoluteOutput(output);
@@ -136,7 +141,7 @@ public final class SpecReader {
 
         if (!problems.isEmpty()) return null;
         return new SweepSpec(source, name, data, new ModelSpec(trainer.name(), settings), objective, search, space, output,
-                hash(rootNode), resources);
+                hash(rootNode), resources, limits, content(rootNode));
     }
 
     // ---- model settings -------------------------------------------------------------------------
@@ -676,6 +681,75 @@ public final class SpecReader {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** The search-relevant keys of the spec as canonical JSON (keys sorted), see {@link SweepSpec#content()}. */
+    private static String content(JsonNode root) {
+        ObjectNode copy = new ObjectMapper().createObjectNode();
+        for (String key : SEARCH_KEYS) if (root.get(key) != null) copy.set(key, root.get(key));
+        try {
+            return new ObjectMapper().configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true)
+                    .writeValueAsString(new ObjectMapper().treeToValue(copy, Object.class));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    // ---- stop and budget ------------------------------------------------------------------------
+
+    private SweepLimits limits(JsonNode stopNode, JsonNode budgetNode) {
+        Double objective = null;
+        Obj stop = object(stopNode, "stop");
+        if (stop != null) {
+            stop.rejectUnknown(List.of("objective"));
+            JsonNode o = stop.get("objective");
+            if (o != null) {
+                objective = number(o);
+                if (objective == null) problem("stop.objective", "must be a number (stop once a trial's objective is at least this good), got " + plain(o));
+            }
+        }
+        Double wallClock = null, trialTimeout = null;
+        Long maxFailed = null;
+        Obj budget = object(budgetNode, "budget");
+        if (budget != null) {
+            budget.rejectUnknown(List.of("wallClock", "trialTimeout", "maxFailedTrials"));
+            wallClock = duration(budget.get("wallClock"), "budget.wallClock");
+            trialTimeout = duration(budget.get("trialTimeout"), "budget.trialTimeout");
+            JsonNode m = budget.get("maxFailedTrials");
+            if (m != null) {
+                if (!m.isIntegralNumber() || m.asLong() < 0) problem("budget.maxFailedTrials", "must be an integer >= 0, got " + plain(m));
+                else maxFailed = m.asLong();
+            }
+        }
+        return new SweepLimits(objective, wallClock, maxFailed, trialTimeout);
+    }
+
+    private static final Pattern DURATION = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*(ms|s|m|min|h|d)");
+
+    /** Seconds from a number of seconds or text such as 500ms, 90s, 10m, 1.5h, 2d; null when absent or invalid (reported). */
+    private Double duration(JsonNode n, String path) {
+        if (n == null) return null;
+        Double seconds = null;
+        if (n.isNumber()) {
+            seconds = n.asDouble();
+        } else if (n.isTextual()) {
+            java.util.regex.Matcher m = DURATION.matcher(n.asText().trim());
+            if (m.matches()) {
+                double v = Double.parseDouble(m.group(1));
+                seconds = switch (m.group(2)) {
+                    case "ms" -> v / 1000;
+                    case "s" -> v;
+                    case "m", "min" -> v * 60;
+                    case "h" -> v * 3600;
+                    default -> v * 86400;
+                };
+            }
+        }
+        if (seconds == null || !(seconds > 0) || !Double.isFinite(seconds)) {
+            problem(path, "must be a positive duration: seconds (e.g. 90) or text such as 500ms, 90s, 10m, 1.5h, 2d; got " + plain(n));
+            return null;
+        }
+        return seconds;
     }
 
     // ---- tree helpers ---------------------------------------------------------------------------

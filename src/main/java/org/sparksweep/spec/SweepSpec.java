@@ -13,6 +13,9 @@ import org.sparksweep.space.SearchSpace;
  * @param output   leaderboard root as a Hadoop FileSystem URI (a local path is made absolute, file:)
  * @param specHash hash of the spec's canonical content: the same spec gives the same hash
  * @param resources what one trial needs on an executor ({@link Resources#DEFAULT} without a resources block)
+ * @param limits   stop conditions and trial timeout ({@code stop:}, {@code budget:})
+ * @param content  the spec's search-relevant content (name, data, model, objective, search, space) as
+ *                 canonical JSON: what must not change when a sweep is resumed
  */
 public record SweepSpec(
         String source,
@@ -24,13 +27,26 @@ public record SweepSpec(
         SearchSpace space,
         String output,
         String specHash,
-        Resources resources) implements Serializable {
+        Resources resources,
+        SweepLimits limits,
+        String content) implements Serializable {
 
     public static final String DEFAULT_OUTPUT = "./sweeps";
 
     /** The same sweep with its leaderboard under another root (a path or a Hadoop FileSystem URI). */
     public SweepSpec withOutput(String root) {
         return new SweepSpec(source, name, data, model, objective, search, space, SpecReader.absoluteOutput(root), specHash,
-                resources);
+                resources, limits, content);
+    }
+
+    /** A sweep without limits whose content is only known by its hash. */
+    public SweepSpec(String source, String name, DataSpec data, ModelSpec model, Objective objective, SearchSettings search,
+                     SearchSpace space, String output, String specHash) {
+        this(source, name, data, model, objective, search, space, output, specHash, Resources.DEFAULT, SweepLimits.NONE, "{\"hash\":\"" + specHash + "\"}");
+    }
+
+    /** The same sweep with other limits. */
+    public SweepSpec withLimits(SweepLimits newLimits) {
+        return new SweepSpec(source, name, data, model, objective, search, space, output, specHash, resources, newLimits, content);
     }
 }

@@ -18,6 +18,7 @@ public final class Columns {
     public static final String TRAIN_SECONDS = "train_seconds";
     public static final String EXECUTOR_HOST = "executor_host";
     public static final String EXECUTOR_ID = "executor_id";
+    public static final String EXECUTOR_PID = "executor_pid";
     public static final String TRAINER = "trainer";
     public static final String STRATEGY = "strategy";
     public static final String OBJECTIVE_METRIC = "objective_metric";

@@ -28,7 +28,8 @@ public final class Leaderboard {
 
     /**
      * Reduces a sweep's records into its leaderboard partition: one row per trial id (a repeated
-     * random sample keeps its first index), COMPLETED trials ranked by objective (1 = best, ties
+     * random sample keeps its first index; a trial recorded twice, by a retried or speculative task
+     * and by its batch, keeps its earliest record), COMPLETED trials ranked by objective (1 = best, ties
      * share a rank), all others with a null rank.
      */
     public static void reduce(SparkSession spark, SweepStore store, String sweep, Direction direction) {
@@ -36,7 +37,7 @@ public final class Leaderboard {
         Column completed = col(Columns.STATUS).equalTo("COMPLETED");
         Column order = direction == Direction.MAXIMIZE ? col(Columns.OBJECTIVE).desc() : col(Columns.OBJECTIVE).asc();
         Dataset<Row> ranked = records
-                .withColumn("_n", row_number().over(Window.partitionBy(Columns.TRIAL_ID).orderBy(Columns.TRIAL_INDEX)))
+                .withColumn("_n", row_number().over(Window.partitionBy(Columns.TRIAL_ID).orderBy(col(Columns.TRIAL_INDEX), col(Columns.FINISHED_AT))))
                 .filter(col("_n").equalTo(1))
                 .withColumn(Columns.RANK, when(completed, rank().over(Window.partitionBy(completed).orderBy(order))))
                 .drop("_n");

@@ -88,10 +88,77 @@ final class LeaderboardReader {
                 if (rows != null) read.add(rows.withColumn(Columns.SWEEP, lit((String) part.getKey())));
             }
         }
+        for (Map.Entry<String, Path> sweep : recordDirectories(store, conf).entrySet()) {
+            Dataset<Row> pending = unreduced(spark, store, sweep.getKey(), dirs.get(sweep.getKey()), conf);
+            if (pending != null) read.add(pending);
+        }
         if (read.isEmpty()) {
             throw new IOException("no leaderboard under " + store.root() + " (run a sweep first, or pass --output ROOT)");
         }
         return unionWidening(read, Boolean.parseBoolean(spark.conf().get("spark.sql.caseSensitive", "false")));
+    }
+
+    /**
+     * The trials of a sweep that are recorded but not yet in its leaderboard partition (the sweep is
+     * running, or stopped before its reduce step): its record batches and journal records newer than
+     * the partition, without the trials the partition has, one row per trial id, rank null. Null
+     * when there are none.
+     */
+    static Dataset<Row> unreduced(SparkSession spark, SweepStore store, String sweep, Path leaderboard, Configuration conf) throws IOException {
+        Optional<SweepManifest> manifest = SweepManifest.read(store, sweep, conf);
+        if (manifest.isEmpty() || !(DataType.fromJson(manifest.get().recordType()) instanceof StructType type)) return null;
+        long reducedAt = leaderboard == null ? Long.MIN_VALUE : newestDataFile(leaderboard, conf);
+        Path records = new Path(store.records(sweep));
+        FileSystem fs = records.getFileSystem(conf);
+        List<String> batches = new ArrayList<>();
+        for (FileStatus f : fs.listStatus(records)) {
+            String name = f.getPath().getName();
+            if (f.isFile() && name.endsWith(".parquet") && !name.startsWith("_") && !name.startsWith(".") && f.getModificationTime() >= reducedAt) {
+                batches.add(f.getPath().toString());
+            }
+        }
+        TrialJournal journal = TrialJournal.of(store, sweep);
+        boolean journalNewer = false;
+        for (Path f : journal.files(conf)) {
+            if (fs.getFileStatus(f).getModificationTime() >= reducedAt) {
+                journalNewer = true;
+                break;
+            }
+        }
+        List<Dataset<Row>> parts = new ArrayList<>();
+        // a file retired while this reads it (batch written, journal file deleted) is skipped, not an error
+        if (!batches.isEmpty()) parts.add(spark.read().schema(type).option("ignoreMissingFiles", "true").parquet(batches.toArray(new String[0])));
+        if (journalNewer) {
+            Dataset<Row> j = journal.read(spark, type);
+            if (j != null) parts.add(j);
+        }
+        if (parts.isEmpty()) return null;
+        Dataset<Row> rows = parts.size() == 1 ? parts.get(0) : parts.get(0).unionByName(parts.get(1));
+        rows = rows.dropDuplicates(new String[] {Columns.TRIAL_ID});
+        if (leaderboard != null && reducedAt != Long.MIN_VALUE) {
+            Dataset<Row> ranked = spark.read().option("ignoreMissingFiles", "true").parquet(leaderboard.toString()).select(Columns.TRIAL_ID);
+            rows = rows.join(ranked, rows.col(Columns.TRIAL_ID).equalTo(ranked.col(Columns.TRIAL_ID)), "left_anti");
+        }
+        return rows.withColumn(Columns.RANK, lit(null).cast(DataTypes.IntegerType)).withColumn(Columns.SWEEP, lit(sweep));
+    }
+
+    /** The modification time of a directory's newest data file, or Long.MIN_VALUE when it has none. */
+    private static long newestDataFile(Path dir, Configuration conf) throws IOException {
+        long newest = Long.MIN_VALUE;
+        try {
+            for (FileStatus f : dir.getFileSystem(conf).listStatus(dir)) {
+                String name = f.getPath().getName();
+                if (f.isFile() && !name.startsWith("_") && !name.startsWith(".")) newest = Math.max(newest, f.getModificationTime());
+            }
+        } catch (FileNotFoundException e) {
+            return Long.MIN_VALUE;
+        }
+        return newest;
+    }
+
+    /** The {@code sweep=NAME} directories under the records root, like {@link #sweepDirectories}. */
+    static SortedMap<String, Path> recordDirectories(SweepStore store, Configuration conf) throws IOException {
+        return sweepDirectories(new Path(store.recordsRoot()), conf);
     }
 
     /** The key under which Spark keeps a DataFrame's schema (as JSON) in a Parquet footer. */
@@ -171,7 +238,10 @@ final class LeaderboardReader {
 
     /** The {@code sweep=NAME} directories under the leaderboard root by (unescaped) name, sorted; other entries are ignored. */
     static SortedMap<String, Path> sweepDirectories(SweepStore store, Configuration conf) throws IOException {
-        Path root = new Path(store.leaderboardRoot());
+        return sweepDirectories(new Path(store.leaderboardRoot()), conf);
+    }
+
+    private static SortedMap<String, Path> sweepDirectories(Path root, Configuration conf) throws IOException {
         FileSystem fs = root.getFileSystem(conf);
         SortedMap<String, Path> sweeps = new TreeMap<>();
         FileStatus[] children;

@@ -1,8 +1,12 @@
 package org.sparksweep.store;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.DataType;
@@ -11,10 +15,12 @@ import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 import org.sparksweep.EngineVersion;
 import org.sparksweep.space.Parameter;
+import org.sparksweep.space.TrialConfig;
 import org.sparksweep.spec.SweepSpec;
 import org.sparksweep.train.Trainers;
 import org.sparksweep.trial.FoldScores;
 import org.sparksweep.trial.TrialResult;
+import org.sparksweep.trial.TrialStatus;
 
 /**
  * The columns of one sweep's trial rows: fixed columns, one typed column per hyperparameter
@@ -23,7 +29,7 @@ import org.sparksweep.trial.TrialResult;
  * folds ({@code metric_*_std}) and its per-fold values ({@code metric_*_folds}, an array). The sweep
  * name is the Parquet partition column, not stored in the rows.
  */
-public final class LeaderboardSchema {
+public final class LeaderboardSchema implements java.io.Serializable {
     private final SweepSpec spec;
     private final List<String> metrics;
     private final StructType recordType;
@@ -48,6 +54,7 @@ public final class LeaderboardSchema {
         f.add(field(Columns.TRAIN_SECONDS, DataTypes.DoubleType, false));
         f.add(field(Columns.EXECUTOR_HOST, DataTypes.StringType, true));
         f.add(field(Columns.EXECUTOR_ID, DataTypes.StringType, true));
+        f.add(field(Columns.EXECUTOR_PID, DataTypes.LongType, true));
         f.add(field(Columns.TRAINER, DataTypes.StringType, false));
         f.add(field(Columns.STRATEGY, DataTypes.StringType, false));
         f.add(field(Columns.OBJECTIVE_METRIC, DataTypes.StringType, false));
@@ -80,6 +87,7 @@ public final class LeaderboardSchema {
         v.add(r.trainSeconds());
         v.add(r.executorHost());
         v.add(r.executorId());
+        v.add(r.executorPid());
         v.add(spec.model().trainer());
         v.add(spec.search().strategy());
         v.add(spec.objective().metric());
@@ -92,6 +100,39 @@ public final class LeaderboardSchema {
     /** The metrics that get fold columns: all of them when the sweep cross-validates, else none. */
     private List<String> folded() {
         return spec.data() != null && spec.data().crossValidated() ? metrics : List.of();
+    }
+
+    /** A trial's result back from its journal record (see {@link TrialJournal}), with its config decoded again from the index. */
+    public TrialResult fromRecord(JsonNode n, TrialConfig config) {
+        Map<String, Double> values = new HashMap<>();
+        for (String m : metrics) {
+            JsonNode v = n.get(Columns.metric(m));
+            if (v != null && !v.isNull()) values.put(m, number(v));
+        }
+        List<Map<String, Double>> folds = new ArrayList<>();
+        for (String m : folded()) {
+            JsonNode perFold = n.get(Columns.metricFolds(m));
+            if (perFold == null || !perFold.isArray()) continue;
+            for (int i = 0; i < perFold.size(); i++) {
+                while (folds.size() <= i) folds.add(new HashMap<>());
+                folds.get(i).put(m, number(perFold.get(i)));
+            }
+        }
+        return new TrialResult(n.get(Columns.TRIAL_ID).asText(), n.get(Columns.TRIAL_INDEX).asLong(), config, n.get(Columns.SEED).asLong(),
+                TrialStatus.valueOf(n.get(Columns.STATUS).asText()), values,
+                n.hasNonNull(Columns.OBJECTIVE) ? number(n.get(Columns.OBJECTIVE)) : null,
+                n.hasNonNull(Columns.ERROR) ? n.get(Columns.ERROR).asText() : null,
+                Instant.parse(n.get(Columns.STARTED_AT).asText()), Instant.parse(n.get(Columns.FINISHED_AT).asText()),
+                n.get(Columns.TRAIN_SECONDS).asDouble(),
+                n.hasNonNull(Columns.EXECUTOR_HOST) ? n.get(Columns.EXECUTOR_HOST).asText() : null,
+                n.hasNonNull(Columns.EXECUTOR_ID) ? n.get(Columns.EXECUTOR_ID).asText() : null,
+                folds,
+                n.hasNonNull(Columns.EXECUTOR_PID) ? n.get(Columns.EXECUTOR_PID).asLong() : null);
+    }
+
+    /** A double as the journal writes it: a JSON number, or text for NaN and the infinities. */
+    private static double number(JsonNode v) {
+        return v.isTextual() ? Double.parseDouble(v.asText()) : v.asDouble();
     }
 
     private static DataType sparkType(Parameter p) {

@@ -14,6 +14,7 @@ import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.parquet.hadoop.metadata.CompressionCodecName;
 import org.apache.parquet.hadoop.util.HadoopOutputFile;
+import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.sparksweep.trial.TrialResult;
@@ -38,6 +39,7 @@ public final class TrialRecords implements AutoCloseable {
     private final CompressionCodecName codec;
     private final int batchSize;
     private final long maxDelayMillis;
+    private final TrialJournal journal;
     private final ExecutorService writer;
     private final List<Future<?>> writes = new ArrayList<>();
     private List<Row> pending = new ArrayList<>();
@@ -45,6 +47,15 @@ public final class TrialRecords implements AutoCloseable {
     private long batches;
 
     public TrialRecords(SparkSession spark, LeaderboardSchema schema, String path, int batchSize, long maxDelayMillis) {
+        this(spark, schema, path, batchSize, maxDelayMillis, null);
+    }
+
+    /**
+     * Records that also retire the sweep's per-trial journal: once a batch is on storage, the
+     * journal files of its trials are deleted.
+     */
+    public TrialRecords(SparkSession spark, LeaderboardSchema schema, String path, int batchSize, long maxDelayMillis, TrialJournal journal) {
+        this.journal = journal;
         this.schema = schema;
         this.files = new ParquetRows(schema.recordType());
         this.path = path;
@@ -61,9 +72,29 @@ public final class TrialRecords implements AutoCloseable {
     }
 
     public void add(TrialResult result) throws IOException {
+        add(schema.toRow(result));
+    }
+
+    /** Adds a record row of this schema (e.g. one read back from the journal). */
+    public void add(Row row) throws IOException {
         if (pending.isEmpty()) oldestPendingAt = System.currentTimeMillis();
-        pending.add(schema.toRow(result));
+        pending.add(row);
         if (pending.size() >= batchSize) flush();
+    }
+
+    /**
+     * Folds what the journal holds (trials that finished after the last batch of a run that crashed
+     * or was stopped, or whose result never reached the driver) into the records, and waits until
+     * they are on storage. Returns how many journal records were folded in.
+     */
+    public long compactJournal(SparkSession spark) throws IOException {
+        if (journal == null) return 0;
+        Dataset<Row> rows = journal.read(spark, schema.recordType());
+        if (rows == null) return 0;
+        List<Row> found = rows.collectAsList();
+        for (Row r : found) add(r);
+        drain();
+        return found.size();
     }
 
     /** Starts writing the pending results when the oldest has waited long enough. */
@@ -80,6 +111,7 @@ public final class TrialRecords implements AutoCloseable {
         pending = new ArrayList<>();
         writes.add(writer.submit(() -> {
             write(batch, number);
+            retireJournal(batch);
             return null;
         }));
     }
@@ -102,6 +134,14 @@ public final class TrialRecords implements AutoCloseable {
             }
             throw e;
         }
+    }
+
+    /** Once a batch is on storage, its trials' journal files are redundant. */
+    private void retireJournal(List<Row> batch) throws IOException {
+        if (journal == null) return;
+        List<Long> indices = new ArrayList<>(batch.size());
+        for (Row r : batch) indices.add(r.getLong(1));
+        journal.delete(indices, conf);
     }
 
     /** Spark's setting for Parquet output ("none" is Spark's name for uncompressed). */

@@ -13,6 +13,7 @@ import org.sparksweep.space.TrialConfig;
  * @param error     the failure message (exception class and message, or why it diverged); null when COMPLETED
  * @param folds     with k-fold cross-validation, each fold's metrics in fold order ({@code metrics} holds
  *                  their means, see {@link FoldScores}); empty otherwise
+ * @param executorPid the process id of the JVM that ran the trial; null when it did not run
  */
 public record TrialResult(
         String trialId,
@@ -28,18 +29,19 @@ public record TrialResult(
         double trainSeconds,
         String executorHost,
         String executorId,
-        List<Map<String, Double>> folds) implements Serializable {
+        List<Map<String, Double>> folds,
+        Long executorPid) implements Serializable {
 
     public TrialResult {
         metrics = Map.copyOf(metrics);
         folds = folds == null ? List.of() : folds.stream().map(Map::copyOf).toList();
     }
 
-    /** A trial without cross-validation folds. */
+    /** A result without cross-validation folds or the executor's process id. */
     public TrialResult(String trialId, long index, TrialConfig config, long seed, TrialStatus status, Map<String, Double> metrics,
-            Double objective, String error, Instant startedAt, Instant finishedAt, double trainSeconds, String executorHost,
-            String executorId) {
+                       Double objective, String error, Instant startedAt, Instant finishedAt, double trainSeconds,
+                       String executorHost, String executorId) {
         this(trialId, index, config, seed, status, metrics, objective, error, startedAt, finishedAt, trainSeconds, executorHost,
-                executorId, List.of());
+                executorId, List.of(), null);
     }
 }

@@ -7,5 +7,7 @@ public enum TrialStatus {
     /** The trainer threw; the message is in the row. */
     FAILED,
     /** The loss or the objective became NaN or infinite. */
-    DIVERGED
+    DIVERGED,
+    /** Still training when the spec's {@code budget.trialTimeout} ran out; it was stopped. */
+    TIMEOUT
 }

@@ -225,7 +225,7 @@ class SweepRunnerTest {
     }
 
     @Test
-    void runningASweepAgainReplacesItsRowsAndKeepsOtherSweeps() throws Exception {
+    void runningASweepAgainResumesItAndKeepsOtherSweeps() throws Exception {
         String yaml = """
                 name: again-%s
                 model: {trainer: function, function: sphere, dimensions: 1}
@@ -236,7 +236,9 @@ class SweepRunnerTest {
                 """;
         new SweepRunner(spark).run(spec(yaml.formatted("a")), SweepListener.NONE);
         new SweepRunner(spark).run(spec(yaml.formatted("b")), SweepListener.NONE);
-        new SweepRunner(spark).run(spec(yaml.formatted("a")), SweepListener.NONE);
+        SweepSummary again = new SweepRunner(spark).run(spec(yaml.formatted("a")), SweepListener.NONE);
+        assertEquals(0, again.trials(), "every trial is recorded: nothing runs again");
+        assertEquals(5, again.resumed());
         List<Row> counts = sql("SELECT sweep, count(*), count(DISTINCT trial_id) FROM trials GROUP BY sweep ORDER BY sweep");
         assertEquals(2, counts.size());
         for (Row r : counts) {

@@ -526,7 +526,7 @@ class SpecReaderTest {
     @Test
     void unknownTopLevelKeySuggestsTheKnownOne() {
         List<String> problems = problems(function().remove("search").put("serach", "{strategy: random, trials: 3}").yaml());
-        assertHasProblem(problems, "serach", "unknown key 'serach'; did you mean 'search'?; allowed: [name, description, data, model, objective, search, space, output, resources]");
+        assertHasProblem(problems, "serach", "unknown key 'serach'; did you mean 'search'?; allowed: [name, description, data, model, objective, search, space, output, resources, stop, budget]");
         assertHasProblem(problems, "search", "missing: add search:");
         assertEquals(2, problems.size(), problems.toString());
     }
@@ -549,7 +549,7 @@ class SpecReaderTest {
     @Test
     void unknownKeyFarFromAnyKnownOneGetsNoSuggestion() {
         List<String> problems = problems(function().put("owner", "someone").yaml());
-        assertEquals(List.of("owner: unknown key 'owner'; allowed: [name, description, data, model, objective, search, space, output, resources]"), problems);
+        assertEquals(List.of("owner: unknown key 'owner'; allowed: [name, description, data, model, objective, search, space, output, resources, stop, budget]"), problems);
     }
 
     @ParameterizedTest

@@ -13,8 +13,11 @@ import org.sparksweep.train.TrainingRun;
  * trainer would be: {@code mode} ok returns score = x, throw throws, nan reports a NaN objective,
  * diverge throws {@link DivergedException}, missing reports no objective at all, kill behaves as a
  * trial whose task was killed (interrupted), which fails the Spark task itself, echo throws with
- * the label in its message (for reports that must show such messages as text). {@code steps} and
- * {@code flag} do nothing; they give specs a whole-number and a true/false parameter to search.
+ * the label in its message (for reports that must show such messages as text), hang sleeps for
+ * good (until interrupted), spin busy-waits {@code seconds} ignoring interrupts, slowfirst spins {@code seconds} on a task's first attempt only (a straggler
+ * that a speculative copy overtakes). Every other mode first sleeps {@code seconds} (interruptibly).
+ * {@code steps} and {@code flag} do nothing; they give specs a whole-number and a true/false
+ * parameter to search.
  */
 public final class FaultyTrainer implements Trainer {
     public static final String FAILURE_MESSAGE = "deliberate failure for x=";
@@ -27,11 +30,13 @@ public final class FaultyTrainer implements Trainer {
     @Override
     public List<Knob> knobs() {
         return List.of(
-                Knob.oneOf("mode", List.of("ok", "throw", "nan", "diverge", "missing", "kill", "echo"), "ok", "how to behave"),
+                Knob.oneOf("mode", List.of("ok", "throw", "nan", "diverge", "missing", "kill", "echo", "hang", "spin", "slowfirst"), "ok",
+                        "how to behave"),
                 Knob.of("x", ValueType.DOUBLE, 1.0, "the score to report"),
                 Knob.of("label", ValueType.STRING, "plain", "free text, to check values are stored verbatim"),
                 Knob.of("steps", ValueType.LONG, 1L, "ignored; a whole-number knob"),
-                Knob.of("flag", ValueType.BOOLEAN, false, "ignored; a true/false knob"));
+                Knob.of("flag", ValueType.BOOLEAN, false, "ignored; a true/false knob"),
+                Knob.of("seconds", ValueType.DOUBLE, 0.0, "how long to take"));
     }
 
     @Override
@@ -47,7 +52,20 @@ public final class FaultyTrainer implements Trainer {
     @Override
     public Map<String, Double> train(TrainingRun run) throws InterruptedException {
         double x = run.getDouble("x");
-        return switch (run.getString("mode")) {
+        String mode = run.getString("mode");
+        long millis = Math.round(run.getDouble("seconds") * 1000);
+        switch (mode) {
+            case "spin" -> spin(millis);
+            case "slowfirst" -> {
+                org.apache.spark.TaskContext task = org.apache.spark.TaskContext.get();
+                if (task != null && task.attemptNumber() == 0) spin(millis);
+            }
+            case "hang" -> Thread.sleep(Long.MAX_VALUE);
+            default -> {
+                if (millis > 0) Thread.sleep(millis);
+            }
+        }
+        return switch (mode) {
             case "throw" -> throw new IllegalStateException(FAILURE_MESSAGE + x);
             case "nan" -> Map.of("score", Double.NaN, "other", 1.0);
             case "diverge" -> throw new DivergedException("loss exploded at x=" + x);
@@ -59,5 +77,11 @@ public final class FaultyTrainer implements Trainer {
             }
             default -> Map.of("score", x, "other", -x);
         };
+    }
+
+    /** Busy for the given time whatever happens: a trainer that never looks at its interrupt flag. */
+    private static void spin(long millis) {
+        long end = System.nanoTime() + millis * 1_000_000;
+        while (System.nanoTime() < end) Thread.onSpinWait();
     }
 }

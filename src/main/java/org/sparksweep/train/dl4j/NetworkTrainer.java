@@ -102,6 +102,7 @@ abstract class NetworkTrainer implements Trainer {
         MultiLayerConfiguration conf = configuration(run, train);
         MultiLayerNetwork net = new MultiLayerNetwork(conf);
         net.init();
+        net.addListeners(new InterruptionListener()); // a timed-out or killed trial stops between minibatches
 
         DataSet trainSet = new DataSet(features(train), task.labels(train));
         INDArray validationFeatures = features(data.validation());

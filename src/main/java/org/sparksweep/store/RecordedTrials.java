@@ -1,0 +1,69 @@
+package org.sparksweep.store;
+
+import static org.apache.spark.sql.functions.col;
+
+import java.io.IOException;
+import java.util.Arrays;
+import java.util.List;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.sparksweep.spec.Direction;
+
+/**
+ * The trials a sweep already has durable records of: the indices a resumed run skips (sorted, so
+ * the driver holds 8 bytes per finished trial and never the search space) and the best objective
+ * recorded so far.
+ *
+ * @param best the best COMPLETED objective, or null when none completed
+ */
+public record RecordedTrials(long[] indices, Double best) {
+    public static final RecordedTrials NONE = new RecordedTrials(new long[0], null);
+
+    /** Reads the sweep's record files (fold the journal in first, see {@link TrialRecords#compactJournal}). */
+    public static RecordedTrials read(SparkSession spark, String recordsPath, Direction direction) throws IOException {
+        Path dir = new Path(recordsPath);
+        FileSystem fs = dir.getFileSystem(spark.sparkContext().hadoopConfiguration());
+        if (!fs.exists(dir) || fs.listStatus(dir, p -> p.getName().endsWith(".parquet") && !p.getName().startsWith("_")).length == 0) {
+            return NONE;
+        }
+        List<Row> rows = spark.read().parquet(recordsPath).select(col(Columns.TRIAL_INDEX), col(Columns.STATUS), col(Columns.OBJECTIVE))
+                .collectAsList();
+        long[] indices = new long[rows.size()];
+        Double best = null;
+        int n = 0;
+        for (Row r : rows) {
+            indices[n++] = r.getLong(0);
+            if ("COMPLETED".equals(r.getString(1)) && !r.isNullAt(2)) {
+                double v = r.getDouble(2);
+                if (best == null || direction.better(v, best)) best = v;
+            }
+        }
+        Arrays.sort(indices);
+        // a trial recorded twice (a journal record folded in after its batch) counts once
+        int distinct = 0;
+        for (int i = 0; i < indices.length; i++) if (i == 0 || indices[i] != indices[i - 1]) indices[distinct++] = indices[i];
+        return new RecordedTrials(Arrays.copyOf(indices, distinct), best);
+    }
+
+    public int count() {
+        return indices.length;
+    }
+
+    public boolean contains(long index) {
+        return Arrays.binarySearch(indices, index) >= 0;
+    }
+
+    /** How many recorded indices lie in [from, to). */
+    public long countIn(long from, long to) {
+        return lowerBound(to) - lowerBound(from);
+    }
+
+    private int lowerBound(long value) {
+        int i = Arrays.binarySearch(indices, value);
+        if (i < 0) return -i - 1;
+        while (i > 0 && indices[i - 1] == value) i--;
+        return i;
+    }
+}
