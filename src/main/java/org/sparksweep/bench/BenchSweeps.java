@@ -38,7 +38,7 @@ final class BenchSweeps {
                 space:
                 %s
                 output: %s
-                """.formatted(name, exponent, space.toString().stripTrailing().stripLeading(), root.toUri()));
+                """.formatted(name, exponent, space.toString().stripTrailing(), root.toUri()));
     }
 
     /** Runs a sweep from scratch (records of an earlier run under the same name are replaced). */
