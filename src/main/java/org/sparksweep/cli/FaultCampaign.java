@@ -25,7 +25,6 @@ import java.util.regex.Pattern;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.sparksweep.search.Strategies;
 import org.sparksweep.search.Strategy;
 import org.sparksweep.spec.SpecReader;
 import org.sparksweep.spec.SweepSpec;
@@ -118,7 +117,7 @@ final class FaultCampaign {
                 finalRows.put(r.getString(0), r.getTimestamp(1));
             }
             Set<String> expected = new HashSet<>();
-            Strategy strategy = Strategies.get(spec.search().strategy()).create(spec.search(), spec.space());
+            Strategy strategy = spec.newStrategy();
             for (long i = 0; i < trials; i++) expected.add(TrialId.of(spec.name(), strategy.decoder().decode(i), spec.search().seed()));
             long lost = expected.stream().filter(id -> !finalRows.containsKey(id)).count();
             long duplicated = rows - finalRows.size();

@@ -15,12 +15,13 @@ import org.sparksweep.search.Proposal;
 import org.sparksweep.search.SearchSettings;
 import org.sparksweep.search.Strategies;
 import org.sparksweep.search.Strategy;
-import org.sparksweep.search.TpeStrategy;
 import org.sparksweep.space.Domain;
 import org.sparksweep.space.Parameter;
 import org.sparksweep.space.SearchSpace;
 import org.sparksweep.space.TrialConfig;
 import org.sparksweep.train.function.TestFunction;
+import org.sparksweep.trial.Direction;
+import org.sparksweep.trial.Objective;
 import org.sparksweep.trial.TrialResult;
 import org.sparksweep.trial.TrialStatus;
 import picocli.CommandLine.Command;
@@ -186,8 +187,7 @@ final class SearchBenchmarkCommand implements Callable<Integer> {
     }
 
     private Strategy strategy(String name, SearchSpace space, long trials, long seed) {
-        if (name.equals("tpe")) return new TpeStrategy(space, TpeStrategy.Settings.of(trials, seed, true, parallelism));
-        return Strategies.get(name).create(new SearchSettings(name, trials, seed), space);
+        return Strategies.get(name).create(new SearchSettings(name, trials, seed), space, new Objective("value", Direction.MINIMIZE));
     }
 
     private static double median(double[] values) {

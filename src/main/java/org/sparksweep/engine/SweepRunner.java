@@ -11,8 +11,8 @@ import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.SparkContext;
 import org.apache.spark.sql.SparkSession;
+import org.sparksweep.search.IndexDecoder;
 import org.sparksweep.search.Proposal;
-import org.sparksweep.search.Strategies;
 import org.sparksweep.search.Strategy;
 import org.sparksweep.spec.SweepLimits;
 import org.sparksweep.spec.SweepSpec;
@@ -77,9 +77,14 @@ public final class SweepRunner {
      */
     public SweepSummary run(SweepSpec spec, SweepListener listener, boolean fresh)
             throws SweepFailedException, SweepChangedException, IOException, InterruptedException {
+        return run(spec, spec.newStrategy(), listener, fresh);
+    }
+
+    /** Runs a sweep with a strategy made by the caller (one built in code, or a spec's strategy wrapped). */
+    public SweepSummary run(SweepSpec spec, Strategy strategy, SweepListener listener, boolean fresh)
+            throws SweepFailedException, SweepChangedException, IOException, InterruptedException {
         long start = System.nanoTime();
         SparkContext sc = spark.sparkContext();
-        Strategy strategy = Strategies.get(spec.search().strategy()).create(spec.search(), spec.space());
         SweepStore store = SweepStore.at(spec.output());
         LeaderboardSchema schema = new LeaderboardSchema(spec);
         TrialJournal journal = TrialJournal.of(store, spec.name());
@@ -94,6 +99,9 @@ public final class SweepRunner {
                     RECORD_BATCH, RECORD_DELAY_MILLIS, journal)) {
                 RecordedTrials recorded = prepare(spec, store, schema, records, fresh);
                 progress.resumed = recorded.count();
+                if (strategy.adaptive() && recorded.count() > 0) {
+                    strategy.resume(RecordedTrials.results(spark, store.records(spec.name()), spec.space()));
+                }
                 if (recorded.best() != null && spec.limits().goodEnough(recorded.best(), spec.objective().direction())) {
                     progress.stopReason = "a recorded trial already reached the stop objective " + spec.limits().stopObjective();
                 } else {
@@ -160,6 +168,7 @@ public final class SweepRunner {
                                  RecordedTrials recorded, long start)
             throws SweepFailedException, IOException, InterruptedException {
         SweepLimits limits = progress.spec.limits();
+        boolean adaptive = strategy.adaptive();
         boolean exhausted = false;
         while (true) {
             if (limits.wallClockSeconds() != null && (System.nanoTime() - start) / 1e9 >= limits.wallClockSeconds()) {
@@ -170,10 +179,12 @@ public final class SweepRunner {
             int slots = Math.max(1, sc.defaultParallelism());
             progress.slots = Math.max(progress.slots, slots);
             int chunk = Math.max(16, Math.min(1024, slots * 8));
-            // Keep at least one chunk queued beyond what is running, so no slot waits for a straggler.
-            while (!exhausted && dispatcher.inFlight() < chunk) {
-                Proposal p = strategy.ask(chunk);
-                if (p instanceof Proposal.Indices range) submitUnrecorded(dispatcher, range.from(), range.to(), recorded);
+            // Keep at least one chunk queued beyond what is running, so no slot waits for a straggler;
+            // an adaptive strategy instead gets exactly the free slots, so each proposal sees every result before it.
+            long target = adaptive ? slots : chunk;
+            while (!exhausted && dispatcher.inFlight() < target) {
+                Proposal p = strategy.ask(adaptive ? (int) (target - dispatcher.inFlight()) : chunk);
+                if (p instanceof Proposal.Indices range) submitUnrecorded(dispatcher, range.from(), range.to(), recorded, strategy.decoder());
                 else if (p instanceof Proposal.Done) exhausted = true;
                 else break;
             }
@@ -201,21 +212,21 @@ public final class SweepRunner {
     }
 
     /** Submits the indices of [from, to) that have no record yet, as runs of consecutive indices. */
-    private static void submitUnrecorded(TrialDispatcher dispatcher, long from, long to, RecordedTrials recorded) {
+    private static void submitUnrecorded(TrialDispatcher dispatcher, long from, long to, RecordedTrials recorded, IndexDecoder decoder) {
         if (recorded.countIn(from, to) == 0) {
-            dispatcher.submit(from, to);
+            dispatcher.submit(from, to, decoder);
             return;
         }
         long runStart = -1;
         for (long i = from; i < to; i++) {
             if (recorded.contains(i)) {
-                if (runStart >= 0) dispatcher.submit(runStart, i);
+                if (runStart >= 0) dispatcher.submit(runStart, i, decoder);
                 runStart = -1;
             } else if (runStart < 0) {
                 runStart = i;
             }
         }
-        if (runStart >= 0) dispatcher.submit(runStart, to);
+        if (runStart >= 0) dispatcher.submit(runStart, to, decoder);
     }
 
     /** After a failure, still publish what finished so it can be queried. */

@@ -19,6 +19,7 @@ import org.apache.spark.SparkContext;
 import org.apache.spark.TaskContext;
 import org.apache.spark.resource.ResourceProfile;
 import org.apache.spark.rdd.RDD;
+import org.sparksweep.search.IndexDecoder;
 import org.sparksweep.trial.TrialResult;
 import scala.Function0;
 import scala.Function1;
@@ -60,7 +61,7 @@ final class TrialDispatcher implements AutoCloseable {
     }
 
     /** A job of one trial (a retried trial, or an adaptive strategy's single proposal) names its hyperparameters in the Spark UI. */
-    private String single(long index) {
+    private static String single(TrialPlan plan, long index) {
         try {
             return " (" + plan.decoder().decode(index).brief() + ")";
         } catch (RuntimeException e) {
@@ -68,15 +69,24 @@ final class TrialDispatcher implements AutoCloseable {
         }
     }
 
-    /** Starts one job with a task per index in [from, to). */
+    /** Starts one job with a task per index in [from, to), decoded with the sweep's decoder. */
     void submit(long from, long to) {
-        startJob(from, to);
+        submit(from, to, plan.decoder());
+    }
+
+    /**
+     * Starts one job with a task per index in [from, to), decoded with {@code decoder}: what the
+     * strategy's decoder was when it proposed them (an adaptive strategy's decoder knows only the
+     * proposals made so far).
+     */
+    void submit(long from, long to, IndexDecoder decoder) {
+        startJob(decoder == plan.decoder() ? plan : plan.withDecoder(decoder), from, to);
         inFlight += to - from;
     }
 
-    private void startJob(long from, long to) {
+    private void startJob(TrialPlan plan, long from, long to) {
         int tasks = Math.toIntExact(to - from);
-        Job job = new Job(from, to);
+        Job job = new Job(plan, from, to);
         RDD<Object> indices = sc.range(from, to, 1, tasks);
         if (profile != null) indices = indices.withResources(profile);
         TrialPlan p = plan;
@@ -95,7 +105,7 @@ final class TrialDispatcher implements AutoCloseable {
             return BoxedUnit.UNIT;
         };
         Function0<BoxedUnit> onJobEnd = () -> BoxedUnit.UNIT;
-        sc.setJobDescription(description + (tasks > 1 ? ", trials " + from + "–" + (to - 1) : ", trial " + from + single(from)) + of);
+        sc.setJobDescription(description + (tasks > 1 ? ", trials " + from + "–" + (to - 1) : ", trial " + from + single(plan, from)) + of);
         job.action = sc.submitJob(indices, body, scala.jdk.javaapi.CollectionConverters.asScala(partitions).toSeq(),
                 onTaskResult, onJobEnd);
         jobs.add(job);
@@ -135,10 +145,10 @@ final class TrialDispatcher implements AutoCloseable {
                 throw new SweepFailedException("Spark stopped while the sweep was running: " + job.cause.getMessage(), job.cause);
             }
             if (job.to - job.from == 1) {
-                finished.add(TrialRunner.lost(plan, job.from, job.cause));
+                finished.add(TrialRunner.lost(job.plan, job.from, job.cause));
                 continue;
             }
-            for (long index : job.unreported()) startJob(index, index + 1);
+            for (long index : job.unreported()) startJob(job.plan, index, index + 1);
         }
     }
 
@@ -151,13 +161,15 @@ final class TrialDispatcher implements AutoCloseable {
 
     /** One Spark job of trials [from, to) and which of its tasks have reported. */
     private static final class Job {
+        final TrialPlan plan;
         final long from;
         final long to;
         private final BitSet reported = new BitSet();
         SimpleFutureAction<BoxedUnit> action;
         Throwable cause;
 
-        Job(long from, long to) {
+        Job(TrialPlan plan, long from, long to) {
+            this.plan = plan;
             this.from = from;
             this.to = to;
         }

@@ -4,7 +4,7 @@ import java.io.Serializable;
 import java.util.Map;
 import org.sparksweep.data.DataSpec;
 import org.sparksweep.search.IndexDecoder;
-import org.sparksweep.spec.Objective;
+import org.sparksweep.trial.Objective;
 import org.sparksweep.spec.Resources;
 import org.sparksweep.spec.SweepSpec;
 import org.sparksweep.store.LeaderboardSchema;
@@ -27,6 +27,11 @@ public record TrialPlan(
         Double trialTimeoutSeconds,
         LeaderboardSchema records,
         TrialJournal journal) implements Serializable {
+
+    /** The same plan with another decoder (an adaptive strategy's snapshot of its latest proposals). */
+    public TrialPlan withDecoder(IndexDecoder other) {
+        return new TrialPlan(sweep, seed, other, trainer, settings, data, objective, resources, trialTimeoutSeconds, records, journal);
+    }
 
     public static TrialPlan of(SweepSpec spec, IndexDecoder decoder) {
         return of(spec, decoder, null);

@@ -8,7 +8,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.IntSupplier;
 import java.util.function.LongSupplier;
 import org.sparksweep.engine.SweepListener;
-import org.sparksweep.spec.Objective;
+import org.sparksweep.trial.Objective;
 import org.sparksweep.trial.TrialResult;
 import org.sparksweep.trial.TrialStatus;
 

@@ -11,7 +11,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import org.sparksweep.report.SweepReport.ObjectiveAxis;
 import org.sparksweep.report.SweepReport.ParamAxis;
-import org.sparksweep.spec.Direction;
+import org.sparksweep.trial.Direction;
 import org.sparksweep.store.Columns;
 
 /**

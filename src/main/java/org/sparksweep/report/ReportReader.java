@@ -11,7 +11,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.sparksweep.spec.Direction;
+import org.sparksweep.trial.Direction;
 import org.sparksweep.store.Columns;
 import org.sparksweep.store.Leaderboard;
 import org.sparksweep.store.SweepProvenance;

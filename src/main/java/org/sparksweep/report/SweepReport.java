@@ -5,7 +5,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.sparksweep.spec.Direction;
+import org.sparksweep.trial.Direction;
 import org.sparksweep.store.Columns;
 import org.sparksweep.store.SweepProvenance;
 

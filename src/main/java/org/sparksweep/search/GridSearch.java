@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.sparksweep.space.Parameter;
 import org.sparksweep.space.SearchSpace;
+import org.sparksweep.trial.Objective;
 
 /** Every distinct config of the grid, in mixed-radix index order. */
 public final class GridSearch implements StrategyFactory {
@@ -30,7 +31,7 @@ public final class GridSearch implements StrategyFactory {
     }
 
     @Override
-    public Strategy create(SearchSettings settings, SearchSpace space) {
+    public Strategy create(SearchSettings settings, SearchSpace space, Objective objective) {
         long size = space.gridSize().orElseThrow();
         return new IndexRangeStrategy(size, space::gridConfig);
     }

@@ -3,6 +3,7 @@ package org.sparksweep.search;
 import java.util.ArrayList;
 import java.util.List;
 import org.sparksweep.space.SearchSpace;
+import org.sparksweep.trial.Objective;
 
 /** {@code trials} independent samples; sample i depends only on the seed and i. */
 public final class RandomSearch implements StrategyFactory {
@@ -24,7 +25,7 @@ public final class RandomSearch implements StrategyFactory {
     }
 
     @Override
-    public Strategy create(SearchSettings settings, SearchSpace space) {
+    public Strategy create(SearchSettings settings, SearchSpace space, Objective objective) {
         long seed = settings.seed();
         return new IndexRangeStrategy(settings.trials(), index -> space.sample(seed, index));
     }

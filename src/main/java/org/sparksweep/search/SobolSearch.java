@@ -3,6 +3,7 @@ package org.sparksweep.search;
 import java.util.ArrayList;
 import java.util.List;
 import org.sparksweep.space.SearchSpace;
+import org.sparksweep.trial.Objective;
 
 /**
  * Quasi-random search: {@code trials} points of a scrambled Sobol' sequence (seeded), one dimension
@@ -32,7 +33,7 @@ public final class SobolSearch implements StrategyFactory {
     }
 
     @Override
-    public Strategy create(SearchSettings settings, SearchSpace space) {
+    public Strategy create(SearchSettings settings, SearchSpace space, Objective objective) {
         SobolSequence points = new SobolSequence(Math.max(1, space.parameters().size()), settings.seed());
         return new IndexRangeStrategy(settings.trials(), index -> space.sample(index, points));
     }

@@ -1,5 +1,6 @@
 package org.sparksweep.search;
 
+import java.util.List;
 import java.util.OptionalLong;
 import org.sparksweep.trial.TrialResult;
 
@@ -20,5 +21,29 @@ public interface Strategy {
     /** How many trials the whole search will run, when known in advance. */
     OptionalLong plannedTrials();
 
+    /**
+     * Decodes the indices of the trials proposed so far. The engine takes it after every {@link #ask}
+     * and ships it with the trials of that ask, so an adaptive strategy may return a snapshot of its
+     * pending proposals.
+     */
     IndexDecoder decoder();
+
+    /**
+     * Whether proposals depend on results. The engine asks such a strategy only for slots that are
+     * free at that moment (so each proposal sees every result told before it), instead of keeping a
+     * queue of trials ahead of the executors.
+     */
+    default boolean adaptive() {
+        return false;
+    }
+
+    /**
+     * The results an earlier run of this sweep recorded (the sweep is resumed), told once before the
+     * first {@link #ask}; only adaptive strategies are told. They learn from them, count them against
+     * their budget, and propose indices above the highest recorded one. Others need nothing: the
+     * engine skips indices that already have a record.
+     */
+    default void resume(List<TrialResult> recorded) {
+        recorded.forEach(this::tell);
+    }
 }

@@ -2,6 +2,7 @@ package org.sparksweep.search;
 
 import java.util.List;
 import org.sparksweep.space.SearchSpace;
+import org.sparksweep.trial.Objective;
 
 /**
  * Creates a strategy by the name a spec gives in {@code search.strategy}; found with
@@ -11,10 +12,19 @@ public interface StrategyFactory {
 
     String name();
 
+    /**
+     * The keys this strategy reads under {@code search:} besides strategy, trials and seed (its
+     * {@link SearchSettings#options()}); the spec reader refuses any other key.
+     */
+    default List<String> options() {
+        return List.of();
+    }
+
     /** Problems with the search settings for this space, as (field, message) pairs; empty when fine. */
     List<SearchProblem> check(SearchSettings settings, SearchSpace space);
 
-    Strategy create(SearchSettings settings, SearchSpace space);
+    /** A strategy for one run of a sweep; {@code objective} says which metric it optimises and in which direction. */
+    Strategy create(SearchSettings settings, SearchSpace space, Objective objective);
 
     /** A one-line account of what will run, for {@code sparksweep validate}. */
     String plan(SearchSettings settings, SearchSpace space);

@@ -52,30 +52,59 @@ public final class TpeStrategy implements Strategy {
     private final List<Observation> finished = new ArrayList<>();
     private final Map<Long, TrialConfig> pending = new LinkedHashMap<>();
     private long asked;
+    private long remaining;
 
     public TpeStrategy(SearchSpace space, Settings settings) {
         this.space = space;
         this.settings = settings;
+        this.remaining = settings.trials();
     }
 
     @Override
     public Proposal ask(int max) {
-        if (asked >= settings.trials()) return new Proposal.Done();
+        if (remaining <= 0) return new Proposal.Done();
         int room = Math.min(max, settings.parallelism() - pending.size());
         if (room <= 0) return new Proposal.Wait();
         long from = asked;
-        long count = Math.min(room, settings.trials() - asked);
+        long count = Math.min(room, remaining);
         for (long i = 0; i < count; i++) {
             pending.put(asked, propose(asked));
             asked++;
         }
+        remaining -= count;
         return new Proposal.Indices(from, asked);
+    }
+
+    @Override
+    public boolean adaptive() {
+        return true;
+    }
+
+    /**
+     * Learns from a resumed sweep's recorded trials (their configs and objectives), counts them against
+     * the budget and numbers new proposals after the highest recorded index. Trials that were running
+     * when the earlier run stopped have no record; their budget goes to new proposals.
+     */
+    @Override
+    public void resume(List<TrialResult> recorded) {
+        if (asked > 0 || !pending.isEmpty()) throw new IllegalStateException("resume comes before the first proposal");
+        long next = 0;
+        for (TrialResult r : recorded) {
+            next = Math.max(next, r.index() + 1);
+            observe(r.config(), r);
+        }
+        asked = next;
+        remaining = Math.max(0, settings.trials() - recorded.size());
     }
 
     @Override
     public void tell(TrialResult result) {
         TrialConfig config = pending.remove(result.index());
         if (config == null) return; // not one of ours, or told twice
+        observe(config, result);
+    }
+
+    private void observe(TrialConfig config, TrialResult result) {
         if (result.status() == TrialStatus.COMPLETED && result.objective() != null && Double.isFinite(result.objective())) {
             finished.add(new Observation(config, settings.minimize() ? result.objective() : -result.objective(), finished.size()));
         }

@@ -1,5 +1,8 @@
 package org.sparksweep.spec;
 
+import org.sparksweep.trial.Direction;
+import org.sparksweep.trial.Objective;
+
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -42,6 +45,8 @@ import org.sparksweep.trial.TrialId;
  * (with the nearest known key suggested), so a typo never silently falls back to a default.
  */
 public final class SpecReader {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper CANONICAL = new ObjectMapper().configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
     static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,127}");
     static final List<String> ROOT_KEYS = List.of("name", "description", "data", "model", "objective", "search", "space", "output",
             "resources", "stop", "budget");
@@ -610,12 +615,20 @@ public final class SpecReader {
         Obj o = object(node, "search");
         if (o == null) return null;
         int before = problems.size();
-        o.rejectUnknown(List.of("strategy", "trials", "seed"));
         String strategy = text(o, "strategy", true);
+        List<String> known = new ArrayList<>(List.of("strategy", "trials", "seed"));
         if (strategy != null && !Strategies.all().containsKey(strategy)) {
             problem("search.strategy", "no strategy named '" + strategy + "'" + suggestion(strategy, Strategies.all().keySet())
                     + "; strategies: " + Strategies.all().keySet());
             strategy = null;
+        } else if (strategy != null) {
+            known.addAll(Strategies.get(strategy).options());
+        }
+        o.rejectUnknown(known, strategy == null ? "" : " for strategy " + strategy);
+        Map<String, Object> options = new LinkedHashMap<>();
+        for (String option : known.subList(3, known.size())) {
+            JsonNode v = o.get(option);
+            if (v != null) options.put(option, JSON.convertValue(v, Object.class));
         }
         Long trials = null;
         JsonNode t = o.get("trials");
@@ -630,7 +643,7 @@ public final class SpecReader {
             else seed = s.asLong();
         }
         // with a problem of its own the block is not also checked by the strategy (an unreadable trials is not a missing one)
-        return strategy == null || problems.size() > before ? null : new SearchSettings(strategy, trials, seed);
+        return strategy == null || problems.size() > before ? null : new SearchSettings(strategy, trials, seed, options);
     }
 
     private Resources resources(JsonNode node) {
@@ -674,22 +687,20 @@ public final class SpecReader {
         copy.remove("output");
         copy.remove("description");
         copy.remove("resources"); // how many cores a trial gets does not change what it computes
-        try {
-            String canonical = new ObjectMapper().configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true)
-                    .writeValueAsString(new ObjectMapper().treeToValue(copy, Object.class));
-            return TrialId.sha256Hex(canonical).substring(0, 16);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        return TrialId.sha256Hex(canonical(copy)).substring(0, 16);
     }
 
     /** The search-relevant keys of the spec as canonical JSON (keys sorted), see {@link SweepSpec#content()}. */
     private static String content(JsonNode root) {
-        ObjectNode copy = new ObjectMapper().createObjectNode();
+        ObjectNode copy = JSON.createObjectNode();
         for (String key : SEARCH_KEYS) if (root.get(key) != null) copy.set(key, root.get(key));
+        return canonical(copy);
+    }
+
+    /** JSON with every mapping's keys sorted: the same content gives the same text. */
+    private static String canonical(JsonNode node) {
         try {
-            return new ObjectMapper().configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true)
-                    .writeValueAsString(new ObjectMapper().treeToValue(copy, Object.class));
+            return CANONICAL.writeValueAsString(JSON.treeToValue(node, Object.class));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

@@ -1,5 +1,7 @@
 package org.sparksweep.spec;
 
+import org.sparksweep.trial.Direction;
+
 import java.io.Serializable;
 
 /**

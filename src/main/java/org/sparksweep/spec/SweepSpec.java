@@ -1,8 +1,12 @@
 package org.sparksweep.spec;
 
+import org.sparksweep.trial.Objective;
+
 import java.io.Serializable;
 import org.sparksweep.data.DataSpec;
 import org.sparksweep.search.SearchSettings;
+import org.sparksweep.search.Strategies;
+import org.sparksweep.search.Strategy;
 import org.sparksweep.space.SearchSpace;
 
 /**
@@ -43,6 +47,11 @@ public record SweepSpec(
     public SweepSpec(String source, String name, DataSpec data, ModelSpec model, Objective objective, SearchSettings search,
                      SearchSpace space, String output, String specHash) {
         this(source, name, data, model, objective, search, space, output, specHash, Resources.DEFAULT, SweepLimits.NONE, "{\"hash\":\"" + specHash + "\"}");
+    }
+
+    /** A new instance of the sweep's search strategy, for one run. */
+    public Strategy newStrategy() {
+        return Strategies.get(search.strategy()).create(search, space, objective);
     }
 
     /** The same sweep with other limits. */

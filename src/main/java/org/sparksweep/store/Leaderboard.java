@@ -14,7 +14,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.expressions.Window;
-import org.sparksweep.spec.Direction;
+import org.sparksweep.trial.Direction;
 
 /**
  * The leaderboard: the reduce step that turns a sweep's trial records into its ranked Parquet

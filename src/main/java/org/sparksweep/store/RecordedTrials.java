@@ -3,13 +3,22 @@ package org.sparksweep.store;
 import static org.apache.spark.sql.functions.col;
 
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.sparksweep.spec.Direction;
+import org.sparksweep.space.Parameter;
+import org.sparksweep.space.SearchSpace;
+import org.sparksweep.space.TrialConfig;
+import org.sparksweep.trial.Direction;
+import org.sparksweep.trial.TrialResult;
+import org.sparksweep.trial.TrialStatus;
 
 /**
  * The trials a sweep already has durable records of: the indices a resumed run skips (sorted, so
@@ -45,6 +54,33 @@ public record RecordedTrials(long[] indices, Double best) {
         int distinct = 0;
         for (int i = 0; i < indices.length; i++) if (i == 0 || indices[i] != indices[i - 1]) indices[distinct++] = indices[i];
         return new RecordedTrials(Arrays.copyOf(indices, distinct), best);
+    }
+
+    /**
+     * The recorded trials as results (config from the {@code param_*} columns, status, objective), in
+     * index order: what an adaptive strategy learns from when a sweep is resumed. Reads every record,
+     * so it is for adaptive sweeps, whose trial counts are modest; index-based strategies only need
+     * {@link #read}.
+     */
+    public static List<TrialResult> results(SparkSession spark, String recordsPath, SearchSpace space) throws IOException {
+        if (read(spark, recordsPath, Direction.MAXIMIZE).count() == 0) return List.of();
+        List<Column> columns = new ArrayList<>(List.of(col(Columns.TRIAL_ID), col(Columns.TRIAL_INDEX), col(Columns.SEED),
+                col(Columns.STATUS), col(Columns.OBJECTIVE), col(Columns.ERROR), col(Columns.STARTED_AT), col(Columns.FINISHED_AT),
+                col(Columns.TRAIN_SECONDS)));
+        for (Parameter p : space.parameters()) columns.add(col(Columns.param(p.name())));
+        List<Row> rows = spark.read().parquet(recordsPath).select(columns.toArray(new Column[0]))
+                .dropDuplicates(Columns.TRIAL_INDEX).orderBy(Columns.TRIAL_INDEX).collectAsList();
+        List<TrialResult> out = new ArrayList<>(rows.size());
+        for (Row r : rows) {
+            Map<String, Object> values = new LinkedHashMap<>();
+            for (int i = 0; i < space.parameters().size(); i++) {
+                if (!r.isNullAt(9 + i)) values.put(space.parameters().get(i).name(), r.get(9 + i));
+            }
+            out.add(new TrialResult(r.getString(0), r.getLong(1), new TrialConfig(values), r.getLong(2), TrialStatus.valueOf(r.getString(3)),
+                    Map.of(), r.isNullAt(4) ? null : r.getDouble(4), r.isNullAt(5) ? null : r.getString(5),
+                    r.getTimestamp(6).toInstant(), r.getTimestamp(7).toInstant(), r.getDouble(8), null, null));
+        }
+        return out;
     }
 
     public int count() {

@@ -2,7 +2,7 @@ package org.sparksweep.train;
 
 import java.util.Map;
 import org.sparksweep.data.TrainingData;
-import org.sparksweep.spec.Objective;
+import org.sparksweep.trial.Objective;
 
 /**
  * Everything one training run gets: its settings (the model's fixed settings, the trial's

@@ -13,8 +13,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 import org.sparksweep.space.TrialConfig;
-import org.sparksweep.spec.Direction;
-import org.sparksweep.spec.Objective;
+import org.sparksweep.trial.Direction;
+import org.sparksweep.trial.Objective;
 import org.sparksweep.trial.TrialResult;
 import org.sparksweep.trial.TrialStatus;
 

@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.sparksweep.report.SweepReport.ObjectiveAxis;
-import org.sparksweep.spec.Direction;
+import org.sparksweep.trial.Direction;
 
 /** The report's rendering without Spark: a second objective gets its Pareto front, failures group by cause, inactive parameters show. */
 class HtmlReportTest {

@@ -19,6 +19,9 @@ import org.sparksweep.space.SearchSpace;
 import org.sparksweep.space.TrialConfig;
 
 class SobolSearchTest {
+    private static final org.sparksweep.trial.Objective MINIMIZE_VALUE =
+            new org.sparksweep.trial.Objective("value", org.sparksweep.trial.Direction.MINIMIZE);
+
 
     @Test
     void unscrambledPointsAreTheTextbookSobolPoints() {
@@ -117,7 +120,7 @@ class SobolSearchTest {
         SearchSettings settings = new SearchSettings("sobol", 64L, 5L);
         StrategyFactory sobol = Strategies.get("sobol");
         assertTrue(sobol.check(settings, space).isEmpty());
-        Strategy strategy = sobol.create(settings, space);
+        Strategy strategy = sobol.create(settings, space, MINIMIZE_VALUE);
         assertEquals(64, strategy.plannedTrials().getAsLong());
         Proposal.Indices first = (Proposal.Indices) strategy.ask(100);
         assertEquals(64, first.count());
@@ -132,8 +135,8 @@ class SobolSearchTest {
             if (usesMomentum) nesterovs++;
         }
         assertEquals(32, nesterovs, "the first dimension's 64 points split evenly over the two updaters");
-        assertEquals(strategy.decoder().decode(17), sobol.create(settings, space).decoder().decode(17));
-        assertNotEquals(strategy.decoder().decode(17), sobol.create(new SearchSettings("sobol", 64L, 6L), space).decoder().decode(17));
+        assertEquals(strategy.decoder().decode(17), sobol.create(settings, space, MINIMIZE_VALUE).decoder().decode(17));
+        assertNotEquals(strategy.decoder().decode(17), sobol.create(new SearchSettings("sobol", 64L, 6L), space, MINIMIZE_VALUE).decoder().decode(17));
     }
 
     @Test

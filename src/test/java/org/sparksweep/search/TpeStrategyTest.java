@@ -3,6 +3,7 @@ package org.sparksweep.search;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Instant;
@@ -120,6 +121,24 @@ class TpeStrategyTest {
         double early = seen.subList(0, 10).stream().mapToDouble(TpeStrategyTest::loss).average().orElseThrow();
         assertTrue(late < early, "late trials average loss " + late + " vs random start " + early);
         assertInstanceOf(Proposal.Done.class, maximize.ask(1));
+    }
+
+    @Test
+    void aResumedRunLearnsFromTheRecordsAndSpendsOnlyTheRestOfTheBudget() {
+        List<TrialConfig> first = runSequential(5, 20, TpeStrategyTest::loss);
+        List<TrialResult> recorded = new ArrayList<>();
+        for (int i = 0; i < 12; i++) recorded.add(result(i * 2L, first.get(i), loss(first.get(i)))); // with gaps: trials lost in flight
+        TpeStrategy resumed = new TpeStrategy(MIXED, TpeStrategy.Settings.of(20, 5, true, 4));
+        resumed.resume(recorded);
+
+        Proposal.Indices next = (Proposal.Indices) resumed.ask(4);
+        assertEquals(23, next.from(), "numbered after the highest recorded index (22)");
+        assertEquals(4, next.count());
+        for (long i = next.from(); i < next.to(); i++) resumed.tell(result(i, resumed.decoder().decode(i), 1.0));
+        Proposal.Indices last = (Proposal.Indices) resumed.ask(8);
+        assertEquals(4, last.count(), "20 trials in all: 12 recorded + 4 + 4");
+        assertInstanceOf(Proposal.Done.class, resumed.ask(8), "the budget is spent");
+        assertThrows(IllegalStateException.class, () -> resumed.resume(recorded), "only before the first proposal");
     }
 
     private static List<TrialConfig> runSequential(long seed, int trials, ToDoubleFunction<TrialConfig> loss) {

@@ -1,5 +1,8 @@
 package org.sparksweep.spec;
 
+import org.sparksweep.trial.Direction;
+import org.sparksweep.trial.Objective;
+
 import org.sparksweep.plugin.Knob;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -303,7 +306,7 @@ class SpecReaderTest {
                         "objective.goal", "unknown key 'goal'"),
                 bad("unknown key in search",
                         dl4j().put("search", "{strategy: random, trails: 5}"),
-                        "search.trails", "unknown key 'trails'; did you mean 'trials'?"),
+                        "search.trails", "unknown key 'trails' for strategy random; did you mean 'trials'?"),
                 bad("unknown key in data",
                         dl4j().put("data", "{source: iris, validation: 0.2}"),
                         "data.validation", "unknown key 'validation' for data source iris"),
@@ -693,6 +696,22 @@ class SpecReaderTest {
         SpecException e = assertThrows(SpecException.class, () -> SpecReader.read(missing));
         assertTrue(e.getMessage().startsWith("invalid sweep spec " + missing + " (1 problem)\n  " + missing + ": cannot read the file"),
                 e.getMessage());
+    }
+
+    @Test
+    void aStrategysOwnOptionsAreReadAndCheckedByTheStrategy() throws Exception {
+        SweepSpec spec = readFunction("search: {strategy: tpe, trials: 40, seed: 2, startupTrials: 8}");
+        assertEquals(Map.of("startupTrials", 8), spec.search().options());
+        assertEquals(40, spec.newStrategy().plannedTrials().getAsLong());
+        assertTrue(spec.newStrategy().adaptive());
+
+        assertHasProblem(problems(function().put("search", "{strategy: tpe, trials: 40, startupTrials: 0}").yaml()),
+                "search.startupTrials", "must be a whole number from 1 to 100000, got 0");
+        assertHasProblem(problems(function().put("search", "{strategy: tpe, trials: 40, startupTrails: 5}").yaml()),
+                "search.startupTrails", "unknown key 'startupTrails' for strategy tpe; did you mean 'startupTrials'?");
+        assertHasProblem(problems(function().put("search", "{strategy: random, trials: 40, startupTrials: 5}").yaml()),
+                "search.startupTrials", "unknown key 'startupTrials' for strategy random; allowed: [strategy, trials, seed]");
+        assertHasProblem(problems(function().put("search", "{strategy: tpe}").yaml()), "search.trials", "tpe needs the number of trials");
     }
 
     // ---- helpers ----------------------------------------------------------------------------------

@@ -1,5 +1,7 @@
 package org.sparksweep.spec;
 
+import org.sparksweep.trial.Direction;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;

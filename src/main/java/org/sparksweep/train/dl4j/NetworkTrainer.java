@@ -23,7 +23,7 @@ import org.nd4j.linalg.lossfunctions.LossFunctions;
 import org.sparksweep.data.Dataset;
 import org.sparksweep.data.TrainingData;
 import org.sparksweep.plugin.Knob;
-import org.sparksweep.spec.Direction;
+import org.sparksweep.trial.Direction;
 import org.sparksweep.train.ClassificationMetrics;
 import org.sparksweep.train.DivergedException;
 import org.sparksweep.train.RegressionMetrics;

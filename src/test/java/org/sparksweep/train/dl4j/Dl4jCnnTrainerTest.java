@@ -7,8 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.sparksweep.data.TrainingData;
-import org.sparksweep.spec.Direction;
-import org.sparksweep.spec.Objective;
+import org.sparksweep.trial.Direction;
+import org.sparksweep.trial.Objective;
 import org.sparksweep.testing.BundledData;
 
 /** The convolutional family on 8x8 digit images: layer arithmetic, training, and errors for shapes it cannot take. */

@@ -9,8 +9,8 @@ import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.sparksweep.data.Dataset;
 import org.sparksweep.data.TrainingData;
-import org.sparksweep.spec.Direction;
-import org.sparksweep.spec.Objective;
+import org.sparksweep.trial.Direction;
+import org.sparksweep.trial.Objective;
 import org.sparksweep.testing.BundledData;
 
 /** The LSTM family on digits read as 8 rows of 8 pixels. */

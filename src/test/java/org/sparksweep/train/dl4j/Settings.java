@@ -4,7 +4,7 @@ import java.util.HashMap;
 import java.util.Map;
 import org.sparksweep.data.TrainingData;
 import org.sparksweep.plugin.Knob;
-import org.sparksweep.spec.Objective;
+import org.sparksweep.trial.Objective;
 import org.sparksweep.train.Trainer;
 import org.sparksweep.train.TrainingRun;
 

@@ -1,4 +1,4 @@
-package org.sparksweep.spec;
+package org.sparksweep.trial;
 
 import java.io.Serializable;
 

@@ -1,4 +1,4 @@
-package org.sparksweep.spec;
+package org.sparksweep.trial;
 
 /** Whether a larger or a smaller metric is better. */
 public enum Direction {
