@@ -54,7 +54,7 @@ public final class RealTrials {
                 "runner", "trials", "wall s", "trials/s", "best accuracy", "wall / limit", "how");
         if (warmUp) BenchSweeps.runFresh(spark, spec, SweepListener.NONE); // JIT and ND4J in this JVM (local executors share it)
 
-        TrialPlan plan = TrialPlan.of(spec, Strategies.get(spec.search().strategy()).create(spec.search(), spec.space()).decoder());
+        TrialPlan plan = TrialPlan.of(spec, Strategies.get(spec.search().strategy()).create(spec.search(), spec.space(), spec.objective()).decoder());
         long n = spec.space().gridSize().orElseThrow();
         List<Peer.MlpConfig> configs = new ArrayList<>();
         double sequentialBest = Double.NaN;

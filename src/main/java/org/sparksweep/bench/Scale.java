@@ -40,7 +40,7 @@ public final class Scale {
     public void leaderboard(BenchTable table, long rows, Cli sql) throws Exception {
         SweepSpec spec = BenchSweeps.sleep("bench-leaderboard-" + rows, rows, 0, root);
         SweepStore store = SweepStore.at(spec.output());
-        TrialPlan plan = TrialPlan.of(spec, Strategies.get(spec.search().strategy()).create(spec.search(), spec.space()).decoder());
+        TrialPlan plan = TrialPlan.of(spec, Strategies.get(spec.search().strategy()).create(spec.search(), spec.space(), spec.objective()).decoder());
         long t0 = System.nanoTime();
         try (TrialRecords records = new TrialRecords(spark, new LeaderboardSchema(spec), store.records(spec.name()), RECORD_BATCH, Long.MAX_VALUE)) {
             records.clear();
