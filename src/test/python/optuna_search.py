@@ -31,19 +31,54 @@ def hartmann6(x):
     return f
 
 
+def zdt(x, second):
+    g = 1 + 9 * sum(x[1:]) / (len(x) - 1)
+    return x[0], second(x[0], g)
+
+
+def zdt1(x):
+    return zdt(x, lambda f1, g: g * (1 - math.sqrt(f1 / g)))
+
+
+def zdt2(x):
+    return zdt(x, lambda f1, g: g * (1 - (f1 / g) ** 2))
+
+
+# two-objective functions: hypervolume up to this reference point, as in the Java command
+REFERENCE = (1.1, 11.0)
+MULTI = {
+    "zdt1": (zdt1, [(0, 1)] * 30, 1.1 * 11 - 1 / 3),
+    "zdt2": (zdt2, [(0, 1)] * 30, 1.1 * 11 - 2 / 3),
+}
+
+
+def hypervolume(points):
+    """Area dominated by 2-objective points (both minimised) up to REFERENCE."""
+    inside = sorted(p for p in points if p[0] < REFERENCE[0] and p[1] < REFERENCE[1])
+    area, lowest = 0.0, REFERENCE[1]
+    for f1, f2 in inside:
+        if f2 >= lowest:
+            continue
+        area += (REFERENCE[0] - f1) * (lowest - f2)
+        lowest = f2
+    return area
+
+
 PROBLEMS = {
     "branin": (branin, [(-5, 10), (0, 15)], 0.397887),
     "hartmann6": (hartmann6, [(0, 1)] * 6, -3.32237),
 }
 
 
-def sampler(name, seed):
+def sampler(name, seed, population=20):
     if name == "random":
         return optuna.samplers.RandomSampler(seed=seed)
     if name == "sobol":
         return optuna.samplers.QMCSampler(qmc_type="sobol", scramble=True, seed=seed, warn_independent_sampling=False)
     if name == "tpe":
         return optuna.samplers.TPESampler(seed=seed)
+    if name == "nsga2":
+        return optuna.samplers.NSGAIISampler(population_size=population, seed=seed)
     raise SystemExit("unknown sampler " + name)
 
 
@@ -61,12 +96,23 @@ def run(function, bounds, strategy, seed, trials):
     return curve
 
 
+def run_multi(function, bounds, strategy, seed, trials, population):
+    study = optuna.create_study(directions=["minimize", "minimize"], sampler=sampler(strategy, seed, population))
+
+    def objective(trial):
+        return function([trial.suggest_float("x%d" % (i + 1), lo, hi) for i, (lo, hi) in enumerate(bounds)])
+
+    study.optimize(objective, n_trials=trials)
+    return [tuple(t.values) for t in study.trials]
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--seeds", type=int, default=20)
     parser.add_argument("--budgets", default="50,100,200")
     parser.add_argument("--functions", default="branin,hartmann6")
     parser.add_argument("--strategies", default="random,sobol,tpe")
+    parser.add_argument("--population", type=int, default=20)
     args = parser.parse_args()
     optuna.logging.set_verbosity(optuna.logging.WARNING)
     warnings.filterwarnings("ignore")
@@ -74,6 +120,22 @@ def main():
     print("Optuna %s: median over %d seeds of the best value after N trials (regret to the optimum in brackets)"
           % (optuna.__version__, args.seeds))
     for name in args.functions.split(","):
+        if name in MULTI:
+            function, bounds, best = MULTI[name]
+            print("\n%s: median hypervolume up to %s after N trials (best possible %.4f; gap in brackets); NSGAIISampler population %d"
+                  % (name, REFERENCE, best, args.population))
+            print("%-8s" % "sampler" + "".join(" %24s" % ("N=%d" % b) for b in budgets) + " %9s" % "seconds")
+            for strategy in args.strategies.split(","):
+                if strategy == "tpe":
+                    continue  # Optuna 3.1's TPE is single-objective here (MOTPE is a separate sampler)
+                t0 = time.time()
+                runs = [run_multi(function, bounds, strategy, seed, max(budgets), args.population) for seed in range(args.seeds)]
+                cells = []
+                for b in budgets:
+                    m = statistics.median(hypervolume(r[:b]) for r in runs)
+                    cells.append(" %24s" % ("%.4f (%.2e)" % (m, best - m)))
+                print("%-8s" % strategy + "".join(cells) + " %9.1f" % (time.time() - t0))
+            continue
         function, bounds, optimum = PROBLEMS[name]
         print("\n%s (optimum %s)" % (name, optimum))
         print("%-8s" % "sampler" + "".join(" %24s" % ("N=%d" % b) for b in budgets) + " %9s" % "seconds")

@@ -14,6 +14,8 @@ import org.apache.spark.sql.SparkSession;
 import org.sparksweep.search.IndexDecoder;
 import org.sparksweep.search.Proposal;
 import org.sparksweep.search.Strategy;
+import org.sparksweep.search.WarmStart;
+import org.sparksweep.space.TrialConfig;
 import org.sparksweep.spec.SweepLimits;
 import org.sparksweep.spec.SweepSpec;
 import org.sparksweep.store.Leaderboard;
@@ -23,6 +25,7 @@ import org.sparksweep.store.SweepManifest;
 import org.sparksweep.store.SweepStore;
 import org.sparksweep.store.TrialJournal;
 import org.sparksweep.store.TrialRecords;
+import org.sparksweep.train.Trainers;
 import org.sparksweep.trial.TrialResult;
 import org.sparksweep.trial.TrialStatus;
 
@@ -77,7 +80,18 @@ public final class SweepRunner {
      */
     public SweepSummary run(SweepSpec spec, SweepListener listener, boolean fresh)
             throws SweepFailedException, SweepChangedException, IOException, InterruptedException {
-        return run(spec, WarmStart.strategy(spark, spec), listener, fresh);
+        return run(spec, spec.newStrategy(earlierConfigs(spec)), listener, fresh);
+    }
+
+    /** The best configs of the earlier sweep the spec warm-starts from ({@code search.warmStartFrom}); none without it. */
+    private List<TrialConfig> earlierConfigs(SweepSpec spec) throws SweepFailedException, IOException {
+        String earlier = WarmStart.fromSweep(spec.search());
+        if (earlier == null) return List.of();
+        try {
+            return Leaderboard.bestConfigs(spark, SweepStore.at(spec.output()), earlier, WarmStart.fromSweepTop(spec.search()), spec.space());
+        } catch (IllegalArgumentException e) {
+            throw new SweepFailedException(e.getMessage(), e);
+        }
     }
 
     /** Runs a sweep with a strategy made by the caller (one built in code, or a spec's strategy wrapped). */
@@ -100,14 +114,15 @@ public final class SweepRunner {
                 RecordedTrials recorded = prepare(spec, store, schema, records, fresh);
                 progress.resumed = recorded.count();
                 if (strategy.adaptive() && recorded.count() > 0) {
-                    strategy.resume(RecordedTrials.results(spark, store.records(spec.name()), spec.space()));
+                    strategy.resume(RecordedTrials.results(spark, store.records(spec.name()), spec.space(),
+                            Trainers.get(spec.model().trainer()).metrics()));
                 }
                 if (recorded.best() != null && spec.limits().goodEnough(recorded.best(), spec.objective().direction())) {
                     progress.stopReason = "a recorded trial already reached the stop objective " + spec.limits().stopObjective();
                 } else {
                     try (TrialDispatcher dispatcher = new TrialDispatcher(sc, plan, "sweep " + spec.name(), progress.planned)) {
                         try {
-                            dispatch(sc, strategy, dispatcher, records, progress, recorded, start);
+                            dispatch(sc, strategy, dispatcher, new ConstraintGate(spec), records, progress, recorded, start);
                         } finally {
                             dispatcher.close(); // a stopped sweep cancels its running trials at once, not after the last batch
                             records.drain(); // also when the sweep stops early: every finished trial is kept
@@ -120,7 +135,7 @@ public final class SweepRunner {
             }
             long trialsDone = System.nanoTime();
             sc.setJobDescription("sweep " + spec.name() + ": leaderboard");
-            Leaderboard.reduce(spark, store, spec.name(), spec.objective().direction());
+            Leaderboard.reduce(spark, store, spec.name(), spec.goals());
             reduced = true;
             long end = System.nanoTime();
             return new SweepSummary(spec.name(), progress.finished, progress.byStatus, progress.best, (end - start) / 1e9,
@@ -164,8 +179,8 @@ public final class SweepRunner {
     }
 
     /** The driver loop proper: keep the slots busy, hand each result on as it arrives, stop when a limit says so. */
-    private static void dispatch(SparkContext sc, Strategy strategy, TrialDispatcher dispatcher, TrialRecords records, Progress progress,
-                                 RecordedTrials recorded, long start)
+    private static void dispatch(SparkContext sc, Strategy strategy, TrialDispatcher dispatcher, ConstraintGate gate, TrialRecords records,
+                                 Progress progress, RecordedTrials recorded, long start)
             throws SweepFailedException, IOException, InterruptedException {
         SweepLimits limits = progress.spec.limits();
         boolean adaptive = strategy.adaptive();
@@ -184,7 +199,7 @@ public final class SweepRunner {
             long target = adaptive ? slots : chunk;
             while (!exhausted && dispatcher.inFlight() < target) {
                 Proposal p = strategy.ask(adaptive ? (int) (target - dispatcher.inFlight()) : chunk);
-                if (p instanceof Proposal.Indices range) submitUnrecorded(dispatcher, range.from(), range.to(), recorded, strategy.decoder());
+                if (p instanceof Proposal.Indices range) submitUnrecorded(dispatcher, gate, range.from(), range.to(), recorded, strategy.decoder());
                 else if (p instanceof Proposal.Done) exhausted = true;
                 else break;
             }
@@ -212,27 +227,28 @@ public final class SweepRunner {
     }
 
     /** Submits the indices of [from, to) that have no record yet, as runs of consecutive indices. */
-    private static void submitUnrecorded(TrialDispatcher dispatcher, long from, long to, RecordedTrials recorded, IndexDecoder decoder) {
+    private static void submitUnrecorded(TrialDispatcher dispatcher, ConstraintGate gate, long from, long to, RecordedTrials recorded,
+                                         IndexDecoder decoder) {
         if (recorded.countIn(from, to) == 0) {
-            dispatcher.submit(from, to, decoder);
+            gate.submit(decoder, dispatcher, from, to);
             return;
         }
         long runStart = -1;
         for (long i = from; i < to; i++) {
             if (recorded.contains(i)) {
-                if (runStart >= 0) dispatcher.submit(runStart, i, decoder);
+                if (runStart >= 0) gate.submit(decoder, dispatcher, runStart, i);
                 runStart = -1;
             } else if (runStart < 0) {
                 runStart = i;
             }
         }
-        if (runStart >= 0) dispatcher.submit(runStart, to, decoder);
+        if (runStart >= 0) gate.submit(decoder, dispatcher, runStart, to);
     }
 
     /** After a failure, still publish what finished so it can be queried. */
     private void reducePartial(SweepStore store, SweepSpec spec) {
         try {
-            Leaderboard.reduce(spark, store, spec.name(), spec.objective().direction());
+            Leaderboard.reduce(spark, store, spec.name(), spec.goals());
         } catch (RuntimeException e) {
             // the records stay on storage; the failure that stopped the sweep is the one to report
         }
@@ -259,7 +275,7 @@ public final class SweepRunner {
         }
 
         long failed() {
-            return finished - byStatus.getOrDefault(TrialStatus.COMPLETED, 0L);
+            return finished - byStatus.getOrDefault(TrialStatus.COMPLETED, 0L) - byStatus.getOrDefault(TrialStatus.SKIPPED_CONSTRAINT, 0L);
         }
 
         String failureSummary() {

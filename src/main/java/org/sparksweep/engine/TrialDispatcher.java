@@ -111,6 +111,12 @@ final class TrialDispatcher implements AutoCloseable {
         jobs.add(job);
     }
 
+    /** A trial decided on the driver without running (skipped for a constraint): reported like a finished one. */
+    void skip(TrialResult result) {
+        inFlight++;
+        finished.add(result);
+    }
+
     long inFlight() {
         return inFlight;
     }

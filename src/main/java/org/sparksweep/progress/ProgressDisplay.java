@@ -89,7 +89,8 @@ public final class ProgressDisplay implements SweepListener, AutoCloseable {
         done = finished;
         lastResultNanos = nanoClock.getAsLong();
         if (plannedTrials >= 0) planned = plannedTrials;
-        if (r.status() != TrialStatus.COMPLETED) failed++;
+        if (r.status() == TrialStatus.SKIPPED_CONSTRAINT) done = finished; // not trained, by design: neither failed nor a best
+        else if (r.status() != TrialStatus.COMPLETED) failed++;
         else if (r.objective() != null && (best == null || objective.direction().better(r.objective(), best))) {
             best = r.objective();
             bestTrial = r.trialId();

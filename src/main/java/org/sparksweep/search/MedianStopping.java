@@ -44,17 +44,9 @@ public final class MedianStopping implements Strategy {
     private final Map<Long, ScheduledTrials.Scheduled> pending = new LinkedHashMap<>();
     private long next;
 
-    private final StartConfigs start;
-
     public MedianStopping(SearchSpace space, Settings settings) {
-        this(space, settings, StartConfigs.NONE);
-    }
-
-    /** @param start configs to run first (a warm start), among the settings' trials */
-    public MedianStopping(SearchSpace space, Settings settings, StartConfigs start) {
         this.space = space;
         this.settings = settings;
-        this.start = start;
     }
 
     @Override
@@ -64,7 +56,7 @@ public final class MedianStopping implements Strategy {
         long to = Math.min(settings.trials(), from + Math.max(1, max));
         StoppingRule rule = rule();
         for (long i = from; i < to; i++) {
-            TrialConfig config = start.config(space, settings.seed(), i);
+            TrialConfig config = space.sample(settings.seed(), i);
             pending.put(i, new ScheduledTrials.Scheduled(config, TrialSchedule.stoppable(rule)));
         }
         next = to;

@@ -8,7 +8,7 @@ import org.sparksweep.trial.Objective;
 
 /** {@code median}: random search with the median stopping rule, see {@link MedianStopping}. */
 public final class MedianStoppingSearch implements StrategyFactory {
-    static final List<String> OPTIONS = List.of("minTrials", "warmupSteps", StartConfigs.OPTION, StartConfigs.WARM_START);
+    static final List<String> OPTIONS = List.of("minTrials", "warmupSteps");
 
     @Override
     public String name() {
@@ -30,12 +30,6 @@ public final class MedianStoppingSearch implements StrategyFactory {
         }
         EarlyStoppingOptions.intAtLeast(settings.options(), "minTrials", EarlyStoppingOptions.DEFAULT_MIN_TRIALS, 1, problems);
         EarlyStoppingOptions.intAtLeast(settings.options(), "warmupSteps", EarlyStoppingOptions.DEFAULT_WARMUP_STEPS, 1, problems);
-        StartConfigs.checkWarmStart(settings.options(), problems);
-        StartConfigs start = StartConfigs.read(settings.options(), space, problems);
-        if (settings.trials() != null && start.size() > settings.trials()) {
-            problems.add(new SearchProblem("search." + StartConfigs.OPTION, start.size() + " start configs but trials is " + settings.trials()
-                    + ": trials counts them too, raise it"));
-        }
         return problems;
     }
 
@@ -44,10 +38,9 @@ public final class MedianStoppingSearch implements StrategyFactory {
         List<SearchProblem> problems = new ArrayList<>();
         int minTrials = EarlyStoppingOptions.intAtLeast(settings.options(), "minTrials", EarlyStoppingOptions.DEFAULT_MIN_TRIALS, 1, problems);
         int warmup = EarlyStoppingOptions.intAtLeast(settings.options(), "warmupSteps", EarlyStoppingOptions.DEFAULT_WARMUP_STEPS, 1, problems);
-        StartConfigs start = StartConfigs.read(settings.options(), space, problems);
         if (!problems.isEmpty()) throw new IllegalArgumentException("median: " + problems);
         return new MedianStopping(space, new MedianStopping.Settings(settings.trials(), settings.seed(), objective.metric(),
-                objective.direction() == Direction.MINIMIZE, minTrials, warmup), start);
+                objective.direction() == Direction.MINIMIZE, minTrials, warmup));
     }
 
     @Override

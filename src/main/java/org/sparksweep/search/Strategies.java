@@ -2,6 +2,8 @@ package org.sparksweep.search;
 
 import java.util.Map;
 import org.sparksweep.plugin.Registry;
+import org.sparksweep.space.SearchSpace;
+import org.sparksweep.trial.Goals;
 
 /** The strategies on the classpath, by name. */
 public final class Strategies {
@@ -12,6 +14,17 @@ public final class Strategies {
 
     public static StrategyFactory get(String name) {
         return REGISTRY.get(name);
+    }
+
+    /**
+     * The strategy a sweep runs: a multi-objective strategy gets the goals as they are; any other
+     * strategy of a sweep with a scalarization is told the scalarized value as each trial's objective.
+     */
+    public static Strategy create(SearchSettings settings, SearchSpace space, Goals goals) {
+        StrategyFactory factory = get(settings.strategy());
+        if (factory.multiObjective()) return factory.create(settings, space, goals);
+        Strategy strategy = factory.create(settings, space, goals.primary());
+        return goals.scalarization() == null && goals.constraints().isEmpty() ? strategy : new ScalarizedStrategy(strategy, goals);
     }
 
     public static Map<String, StrategyFactory> all() {

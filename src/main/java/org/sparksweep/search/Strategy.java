@@ -29,6 +29,12 @@ public interface Strategy {
     IndexDecoder decoder();
 
     /**
+     * The result of a trial this strategy did not propose (a warm-start config, see {@link WarmStart}).
+     * Adaptive strategies learn from it as from their own; others ignore it.
+     */
+    default void learn(TrialResult result) {}
+
+    /**
      * Whether proposals depend on results. The engine asks such a strategy only for slots that are
      * free at that moment (so each proposal sees every result told before it), instead of keeping a
      * queue of trials ahead of the executors.

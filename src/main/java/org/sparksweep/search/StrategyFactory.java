@@ -2,6 +2,7 @@ package org.sparksweep.search;
 
 import java.util.List;
 import org.sparksweep.space.SearchSpace;
+import org.sparksweep.trial.Goals;
 import org.sparksweep.trial.Objective;
 
 /**
@@ -25,6 +26,19 @@ public interface StrategyFactory {
 
     /** A strategy for one run of a sweep; {@code objective} says which metric it optimises and in which direction. */
     Strategy create(SearchSettings settings, SearchSpace space, Objective objective);
+
+    /**
+     * Whether the strategy weighs several objectives itself (with {@link #create(SearchSettings, SearchSpace, Goals)});
+     * any other strategy is given one value per trial, the goals' {@linkplain Goals#primary() primary} objective.
+     */
+    default boolean multiObjective() {
+        return false;
+    }
+
+    /** Creates a strategy that knows every objective and constraint; only called when {@link #multiObjective()}. */
+    default Strategy create(SearchSettings settings, SearchSpace space, Goals goals) {
+        return create(settings, space, goals.primary());
+    }
 
     /** A one-line account of what will run, for {@code sparksweep validate}. */
     String plan(SearchSettings settings, SearchSpace space);

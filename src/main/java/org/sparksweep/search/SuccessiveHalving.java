@@ -27,8 +27,7 @@ import org.sparksweep.trial.TrialStatus;
  * aggressive), and hands new configs to brackets in Hyperband's proportions: per round, bracket s gets
  * ceil((S+1)/(S+1-s) · eta^(S-s)) configs, S being the highest starting rung.
  * <p>
- * Configs are the seeded random sample of the space (config i depends only on the seed and i), after any
- * warm-start configs ({@link StartConfigs}); which
+ * Configs are the seeded random sample of the space (config i depends only on the seed and i); which
  * trials are promoted depends on the results and the order they are told in, so a sweep is
  * reproducible given that order. A failed or diverged trial counts at its rung as the worst and is never promoted.
  */
@@ -69,17 +68,9 @@ public final class SuccessiveHalving implements Strategy {
     private long sampled;
     private long next;
 
-    private final StartConfigs start;
-
     public SuccessiveHalving(SearchSpace space, Settings settings) {
-        this(space, settings, StartConfigs.NONE);
-    }
-
-    /** @param start configs to run first (a warm start), among the settings' configs */
-    public SuccessiveHalving(SearchSpace space, Settings settings, StartConfigs start) {
         this.space = space;
         this.settings = settings;
-        this.start = start;
         this.budgets = budgets(settings.minBudget(), settings.maxBudget(), settings.eta());
         int count = settings.hyperband() ? budgets.length : 1;
         for (int b = 0; b < count; b++) {
@@ -137,7 +128,7 @@ public final class SuccessiveHalving implements Strategy {
     private boolean sampleNew() {
         if (sampled >= settings.configs()) return false;
         long number = sampled++;
-        propose(bracketOf(number), -1, start.config(space, settings.seed(), number), null);
+        propose(bracketOf(number), -1, space.sample(settings.seed(), number), null);
         return true;
     }
 

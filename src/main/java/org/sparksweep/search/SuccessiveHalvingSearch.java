@@ -9,7 +9,7 @@ import org.sparksweep.trial.Objective;
 
 /** {@code asha} and {@code hyperband}: the spec's side of {@link SuccessiveHalving}. */
 abstract class SuccessiveHalvingSearch implements StrategyFactory {
-    static final List<String> OPTIONS = List.of("budget", "eta", StartConfigs.OPTION, StartConfigs.WARM_START);
+    static final List<String> OPTIONS = List.of("budget", "eta");
     private final boolean hyperband;
 
     SuccessiveHalvingSearch(boolean hyperband) {
@@ -31,12 +31,6 @@ abstract class SuccessiveHalvingSearch implements StrategyFactory {
         }
         EarlyStoppingOptions.Budget budget = EarlyStoppingOptions.budget(settings.options(), space, problems);
         EarlyStoppingOptions.intAtLeast(settings.options(), "eta", EarlyStoppingOptions.DEFAULT_ETA, 2, problems);
-        StartConfigs.checkWarmStart(settings.options(), problems);
-        StartConfigs start = StartConfigs.read(settings.options(), space, problems, budget == null ? "" : budget.setting());
-        if (settings.trials() != null && start.size() > settings.trials()) {
-            problems.add(new SearchProblem("search." + StartConfigs.OPTION, start.size() + " start configs but trials is " + settings.trials()
-                    + ": trials counts them too, raise it"));
-        }
         return problems;
     }
 
@@ -45,10 +39,9 @@ abstract class SuccessiveHalvingSearch implements StrategyFactory {
         List<SearchProblem> problems = new ArrayList<>();
         EarlyStoppingOptions.Budget budget = EarlyStoppingOptions.budget(settings.options(), space, problems);
         int eta = EarlyStoppingOptions.intAtLeast(settings.options(), "eta", EarlyStoppingOptions.DEFAULT_ETA, 2, problems);
-        StartConfigs start = StartConfigs.read(settings.options(), space, problems, budget == null ? "" : budget.setting());
         if (!problems.isEmpty()) throw new IllegalArgumentException(name() + ": " + problems);
         return new SuccessiveHalving(space, new SuccessiveHalving.Settings(settings.trials(), settings.seed(),
-                objective.direction() == Direction.MINIMIZE, budget.setting(), budget.min(), budget.max(), eta, hyperband), start);
+                objective.direction() == Direction.MINIMIZE, budget.setting(), budget.min(), budget.max(), eta, hyperband));
     }
 
     @Override
@@ -57,8 +50,7 @@ abstract class SuccessiveHalvingSearch implements StrategyFactory {
         EarlyStoppingOptions.Budget budget = EarlyStoppingOptions.budget(settings.options(), space, problems);
         int eta = EarlyStoppingOptions.intAtLeast(settings.options(), "eta", EarlyStoppingOptions.DEFAULT_ETA, 2, problems);
         if (budget == null) return name() + ": " + problems;
-        StartConfigs start = StartConfigs.read(settings.options(), space, new ArrayList<>(), budget.setting());
-        return name() + ": " + settings.trials() + " configs" + (start.size() > 0 ? " (" + start.size() + " given first)" : "")
+        return name() + ": " + settings.trials() + " configs" 
                 + ", " + budget.setting() + " per rung " + Arrays.toString(SuccessiveHalving.budgets(budget.min(), budget.max(), eta))
                 + ", top 1/" + eta + " promoted" + (hyperband ? ", one bracket per starting rung" : "") + ", seed " + settings.seed();
     }

@@ -104,6 +104,11 @@ public final class TpeStrategy implements Strategy {
         observe(config, result);
     }
 
+    @Override
+    public void learn(TrialResult result) {
+        observe(result.config(), result);
+    }
+
     private void observe(TrialConfig config, TrialResult result) {
         if (result.status() == TrialStatus.COMPLETED && result.objective() != null && Double.isFinite(result.objective())) {
             finished.add(new Observation(config, settings.minimize() ? result.objective() : -result.objective(), finished.size()));

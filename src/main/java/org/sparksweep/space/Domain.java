@@ -50,6 +50,26 @@ public sealed interface Domain extends Serializable
     /** A short human description, e.g. {@code logUniform(1.0E-4, 0.1) x 4 points}. */
     String describe();
 
+    /**
+     * Whether a value (already of this domain's {@link #type()}) lies in the domain: one of the
+     * values of a fixed value or choice, on the steps of an integer range, inside the bounds of a real
+     * range (any real, not only the grid points or quantisation steps a search would draw).
+     */
+    default boolean contains(Object value) {
+        if (this instanceof IntRange r) {
+            long v = ((Number) value).longValue();
+            return v >= r.lower() && v <= r.upper() && (v - r.lower()) % r.step() == 0;
+        }
+        if (this instanceof Uniform u) return within(value, u.lower(), u.upper());
+        if (this instanceof LogUniform u) return within(value, u.lower(), u.upper());
+        return indexOf(value) >= 0;
+    }
+
+    private static boolean within(Object value, double lower, double upper) {
+        double v = ((Number) value).doubleValue();
+        return v >= lower && v <= upper;
+    }
+
     /** A single value. */
     record Fixed(Object value) implements Domain {
         public ValueType type() { return ValueType.of(value); }

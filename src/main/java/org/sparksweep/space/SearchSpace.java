@@ -119,6 +119,68 @@ public final class SearchSpace implements Serializable {
         return inDeclarationOrder(values);
     }
 
+    /**
+     * A config given by a user (a spec's {@code search.startWith}, an earlier sweep's trial) checked
+     * against this space: every active parameter needs a value in its domain, an inactive conditional
+     * one must be absent, and no other names are allowed. Integers are accepted for real parameters.
+     *
+     * @throws ConfigException naming the offending parameter and what to do
+     */
+    public TrialConfig config(Map<String, ?> given) {
+        for (String name : given.keySet()) {
+            if (parameter(name) == null) {
+                throw new ConfigException(name, "is not a parameter of this space " + parameters.stream().map(Parameter::name).toList());
+            }
+        }
+        Map<String, Object> values = new HashMap<>();
+        for (Parameter p : topological) {
+            Object v = given.get(p.name());
+            boolean active = !p.conditional() || p.when().holdsFor(values.get(p.when().parent()));
+            if (!active) {
+                if (v != null) {
+                    throw new ConfigException(p.name(), "is inactive here (it applies only " + p.when().describe() + "): leave it out");
+                }
+                continue;
+            }
+            if (v == null) throw new ConfigException(p.name(), "missing: give a value (" + p.domain().describe() + ")");
+            Object typed = typed(p, v);
+            if (typed == null || !p.domain().contains(typed)) {
+                throw new ConfigException(p.name(), v + " is not in its domain " + p.domain().describe());
+            }
+            values.put(p.name(), typed);
+        }
+        return inDeclarationOrder(values);
+    }
+
+    private static Object typed(Parameter p, Object v) {
+        ValueType want = p.domain().type(), got = ValueType.of(v);
+        if (want == got) return want.coerce(v);
+        if (want == ValueType.DOUBLE && got == ValueType.LONG) return ((Number) v).doubleValue();
+        if (want == ValueType.LONG && got == ValueType.DOUBLE && ((Number) v).doubleValue() == Math.rint(((Number) v).doubleValue())) {
+            return ((Number) v).longValue();
+        }
+        return null;
+    }
+
+    /** A given config that does not fit the space; {@link #parameter()} names the parameter at fault. */
+    public static final class ConfigException extends IllegalArgumentException {
+        private final String parameter;
+
+        ConfigException(String parameter, String message) {
+            super(parameter + ": " + message);
+            this.parameter = parameter;
+        }
+
+        public String parameter() {
+            return parameter;
+        }
+
+        /** The message without the parameter's name in front. */
+        public String problem() {
+            return getMessage().substring(parameter.length() + 2);
+        }
+    }
+
     /** A sequence of points in [0, 1)^d, as a pure function of (point index, dimension). */
     @FunctionalInterface
     public interface UnitCoordinates extends Serializable {

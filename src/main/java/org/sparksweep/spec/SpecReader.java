@@ -29,6 +29,7 @@ import org.sparksweep.data.DataSpec;
 import org.sparksweep.search.SearchSettings;
 import org.sparksweep.search.StrategyFactory;
 import org.sparksweep.search.Strategies;
+import org.sparksweep.search.WarmStart;
 import org.sparksweep.space.Condition;
 import org.sparksweep.space.Domain;
 import org.sparksweep.space.Parameter;
@@ -37,6 +38,9 @@ import org.sparksweep.space.ValueType;
 import org.sparksweep.plugin.Knob;
 import org.sparksweep.train.Trainer;
 import org.sparksweep.train.Trainers;
+import org.sparksweep.trial.Constraint;
+import org.sparksweep.trial.Goals;
+import org.sparksweep.trial.Scalarization;
 import org.sparksweep.trial.TrialId;
 
 /**
@@ -49,9 +53,10 @@ public final class SpecReader {
     private static final ObjectMapper CANONICAL = new ObjectMapper().configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
     static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,127}");
     static final List<String> ROOT_KEYS = List.of("name", "description", "data", "model", "objective", "search", "space", "output",
-            "resources", "stop", "budget");
+            "resources", "stop", "budget", "objectives", "scalarization", "constraints");
     /** The root keys whose content decides which trials a sweep has; a resumed sweep must keep them unchanged. */
-    static final List<String> SEARCH_KEYS = List.of("name", "data", "model", "objective", "search", "space");
+    static final List<String> SEARCH_KEYS = List.of("name", "data", "model", "objective", "search", "space", "objectives", "scalarization",
+            "constraints");
     static final List<String> DOMAIN_KINDS = List.of("value", "choice", "range", "uniform", "logUniform");
     static final List<String> SPLIT_KEYS = List.of("source", "validationFraction", "splitSeed", "testFraction", "folds");
 
@@ -120,7 +125,8 @@ public final class SpecReader {
         List<Parameter> parameters = space(root.get("space"), trainer);
         Map<String, Object> settings = trainer == null ? Map.of() : settings(model, trainer, parameters);
         DataSpec data = data(root.get("data"), trainer);
-        Objective objective = objective(root.get("objective"), trainer);
+        Goals goals = goals(root, trainer);
+        Objective objective = goals == null ? null : goals.objectives().get(0);
         SearchSettings search = searchSettings(root.get("search"));
 
         // built from whatever parameters parsed, so the strategy's problems are reported with all the others
@@ -135,6 +141,7 @@ public final class SpecReader {
         if (space != null && search != null) {
             StrategyFactory factory = Strategies.get(search.strategy());
             for (StrategyFactory.SearchProblem p : factory.check(search, space)) problem(p.field(), p.message());
+            search = warmStart(search, space);
         }
 
         SweepLimits limits = limits(root.get("stop"), root.get("budget"));
@@ -146,7 +153,7 @@ public final class SpecReader {
 
         if (!problems.isEmpty()) return null;
         return new SweepSpec(source, name, data, new ModelSpec(trainer.name(), settings), objective, search, space, output,
-                hash(rootNode), resources, limits, content(rootNode));
+                hash(rootNode), resources, limits, content(rootNode), goals);
     }
 
     // ---- model settings -------------------------------------------------------------------------
@@ -583,18 +590,138 @@ public final class SpecReader {
         return typed;
     }
 
-    private Objective objective(JsonNode node, Trainer trainer) {
-        if (node == null) {
-            problem("objective", "missing: add objective: {metric: NAME, direction: maximize|minimize}"
+    /** objective: or objectives:, with the optional scalarization: and constraints: that go with them. */
+    private Goals goals(Obj root, Trainer trainer) {
+        JsonNode single = root.get("objective"), several = root.get("objectives");
+        List<Objective> objectives = new ArrayList<>();
+        int before = problems.size();
+        if (single != null && several != null) {
+            problem("objectives", "give objective: (one) or objectives: (a list), not both");
+        } else if (single != null) {
+            Objective o = objective(single, "objective", trainer);
+            if (o != null) objectives.add(o);
+        } else if (several != null) {
+            if (!several.isArray() || several.isEmpty()) {
+                problem("objectives", "must be a non-empty list, e.g. [{metric: accuracy, direction: maximize}, {metric: param_count, direction: minimize}]");
+            } else {
+                Set<String> seen = new LinkedHashSet<>();
+                for (int i = 0; i < several.size(); i++) {
+                    Objective o = objective(several.get(i), "objectives[" + i + "]", trainer);
+                    if (o == null) continue;
+                    if (!seen.add(o.metric())) problem("objectives[" + i + "].metric", "'" + o.metric() + "' is already an objective; list each metric once");
+                    else objectives.add(o);
+                }
+            }
+        } else {
+            problem("objective", "missing: add objective: {metric: NAME, direction: maximize|minimize}, or objectives: [...] for several"
                     + (trainer == null ? "" : "; " + trainer.name() + " reports " + trainer.metrics()));
+        }
+        Scalarization scalarization = scalarization(root.get("scalarization"), objectives.size(), problems.size() > before);
+        List<Constraint> constraints = constraints(root.get("constraints"), trainer);
+        if (problems.size() > before || objectives.isEmpty()) return null;
+        return new Goals(objectives, scalarization, constraints);
+    }
+
+    private Scalarization scalarization(JsonNode node, int objectives, boolean objectivesBroken) {
+        if (node == null) return null;
+        Obj o = object(node, "scalarization");
+        if (o == null) return null;
+        o.rejectUnknown(List.of("method", "weights", "references"));
+        String method = text(o, "method", true);
+        Scalarization.Method m = null;
+        if (method != null) {
+            for (Scalarization.Method each : Scalarization.Method.values()) if (each.label().equals(method)) m = each;
+            if (m == null) problem("scalarization.method", "must be weightedSum or chebyshev, got '" + method + "'"
+                    + suggestion(method, List.of("weightedSum", "chebyshev")));
+        }
+        if (objectivesBroken) return null;
+        if (objectives < 2) {
+            problem("scalarization", "combines several objectives, but the spec has " + objectives + ": list them under objectives: or remove scalarization");
             return null;
         }
-        Obj o = object(node, "objective");
+        List<Double> weights = numbers(o.get("weights"), "scalarization.weights", objectives, null);
+        List<Double> references = numbers(o.get("references"), "scalarization.references", objectives, 0.0);
+        if (weights != null) {
+            for (int i = 0; i < weights.size(); i++) {
+                if (weights.get(i) < 0) problem("scalarization.weights[" + i + "]", "must be >= 0, got " + weights.get(i));
+            }
+            if (weights.stream().allMatch(w -> w == 0)) problem("scalarization.weights", "at least one weight must be above 0");
+        }
+        return m == null || weights == null || references == null ? null : new Scalarization(m, weights, references);
+    }
+
+    /** A list of one number per objective; {@code fill} stands in for a missing list (null: the list is required). */
+    private List<Double> numbers(JsonNode node, String path, int size, Double fill) {
+        if (node == null) {
+            if (fill != null) return java.util.Collections.nCopies(size, fill);
+            problem(path, "missing: give one number per objective, in the order of objectives:, e.g. [0.5, 0.5]");
+            return null;
+        }
+        if (!node.isArray() || node.size() != size) {
+            problem(path, "must be a list of " + size + " numbers, one per objective in the order of objectives:, got " + plain(node)
+                    + (node.isArray() ? " of " + node.size() : ""));
+            return null;
+        }
+        List<Double> out = new ArrayList<>();
+        for (int i = 0; i < size; i++) {
+            Double v = number(node.get(i));
+            if (v == null) {
+                problem(path + "[" + i + "]", "must be a number, got " + plain(node.get(i)));
+                return null;
+            }
+            out.add(v);
+        }
+        return out;
+    }
+
+    private static final Pattern CONSTRAINT = Pattern.compile("\\s*([A-Za-z_][A-Za-z0-9_.]*)\\s*(<=|>=|<|>)\\s*([-+]?[0-9][0-9_]*(\\.[0-9_]*)?([eE][-+]?[0-9]+)?)\\s*");
+
+    /** constraints: a list of "QUANTITY OP NUMBER", the quantity a metric the trainer reports or train_seconds. */
+    private List<Constraint> constraints(JsonNode node, Trainer trainer) {
+        List<Constraint> out = new ArrayList<>();
+        if (node == null) return out;
+        if (!node.isArray()) {
+            problem("constraints", "must be a list of bounds, e.g. [\"param_count <= 1_000_000\", \"train_seconds <= 300\"]");
+            return out;
+        }
+        List<String> known = new ArrayList<>(trainer == null ? List.of() : trainer.metrics());
+        known.add(Constraint.TRAIN_SECONDS);
+        for (int i = 0; i < node.size(); i++) {
+            String path = "constraints[" + i + "]";
+            JsonNode n = node.get(i);
+            java.util.regex.Matcher m = n.isTextual() ? CONSTRAINT.matcher(n.asText()) : null;
+            if (m == null || !m.matches()) {
+                problem(path, "must be text like \"param_count <= 1_000_000\" (a quantity, one of <= < >= >, a number), got " + plain(n));
+                continue;
+            }
+            String quantity = m.group(1);
+            if (trainer != null && !known.contains(quantity)) {
+                String loose = loose(quantity);
+                String match = known.stream().filter(k -> loose(k).equals(loose)).findFirst().orElse(null);
+                if (match != null) {
+                    quantity = match; // memoryMb is memory_mb
+                } else {
+                    problem(path, "'" + quantity + "' is not a quantity a trial reports" + suggestion(quantity, known) + "; trainer "
+                            + trainer.name() + " reports " + trainer.metrics() + ", and every trial has train_seconds");
+                    continue;
+                }
+            }
+            out.add(new Constraint(quantity, Constraint.Comparison.of(m.group(2)), Double.parseDouble(m.group(3).replace("_", ""))));
+        }
+        return out;
+    }
+
+    private static String loose(String name) {
+        return name.replace("_", "").toLowerCase(java.util.Locale.ROOT);
+    }
+
+    private Objective objective(JsonNode node, String path, Trainer trainer) {
+        Obj o = object(node, path);
         if (o == null) return null;
         o.rejectUnknown(List.of("metric", "direction"));
         String metric = text(o, "metric", true);
         if (metric != null && trainer != null && !trainer.metrics().contains(metric)) {
-            problem("objective.metric", "trainer " + trainer.name() + " does not report '" + metric + "'"
+            problem(path + ".metric", "trainer " + trainer.name() + " does not report '" + metric + "'"
                     + suggestion(metric, trainer.metrics()) + "; it reports " + trainer.metrics());
         }
         String dir = text(o, "direction", true);
@@ -602,7 +729,7 @@ public final class SpecReader {
         if (dir != null) {
             if (dir.equals("maximize")) direction = Direction.MAXIMIZE;
             else if (dir.equals("minimize")) direction = Direction.MINIMIZE;
-            else problem("objective.direction", "must be maximize or minimize, got '" + dir + "'");
+            else problem(path + ".direction", "must be maximize or minimize, got '" + dir + "'");
         }
         return metric == null || direction == null ? null : new Objective(metric, direction);
     }
@@ -616,7 +743,7 @@ public final class SpecReader {
         if (o == null) return null;
         int before = problems.size();
         String strategy = text(o, "strategy", true);
-        List<String> known = new ArrayList<>(List.of("strategy", "trials", "seed"));
+        List<String> known = new ArrayList<>(List.of("strategy", "trials", "seed", WarmStart.START_WITH, WarmStart.FROM_SWEEP));
         if (strategy != null && !Strategies.all().containsKey(strategy)) {
             problem("search.strategy", "no strategy named '" + strategy + "'" + suggestion(strategy, Strategies.all().keySet())
                     + "; strategies: " + Strategies.all().keySet());
@@ -626,7 +753,7 @@ public final class SpecReader {
         }
         o.rejectUnknown(known, strategy == null ? "" : " for strategy " + strategy);
         Map<String, Object> options = new LinkedHashMap<>();
-        for (String option : known.subList(3, known.size())) {
+        for (String option : known.subList(3, known.size())) { // warm-start keys are checked with the space, see warmStart
             JsonNode v = o.get(option);
             if (v != null) options.put(option, JSON.convertValue(v, Object.class));
         }
@@ -644,6 +771,65 @@ public final class SpecReader {
         }
         // with a problem of its own the block is not also checked by the strategy (an unreadable trials is not a missing one)
         return strategy == null || problems.size() > before ? null : new SearchSettings(strategy, trials, seed, options);
+    }
+
+    /**
+     * Checks {@code startWith} (every config against the space, typed as the space's parameters) and
+     * {@code warmStartFrom: {sweep, top}}, and that the warm-start trials leave the strategy a trial.
+     */
+    private SearchSettings warmStart(SearchSettings search, SearchSpace space) {
+        int before = problems.size();
+        Object given = search.option(WarmStart.START_WITH);
+        List<Map<String, Object>> typed = new ArrayList<>();
+        if (given != null) {
+            if (!(given instanceof List<?> list) || list.isEmpty()) {
+                problem("search.startWith", "must be a list of configs, e.g. [{learningRate: 0.01, layers: 2}], got " + given);
+            } else {
+                for (int i = 0; i < list.size(); i++) {
+                    String path = "search.startWith[" + i + "]";
+                    if (!(list.get(i) instanceof Map<?, ?> m) || m.keySet().stream().anyMatch(k -> !(k instanceof String))) {
+                        problem(path, "must be a mapping of parameter names to values, got " + list.get(i));
+                        continue;
+                    }
+                    try {
+                        @SuppressWarnings("unchecked")
+                        Map<String, ?> config = (Map<String, ?>) m;
+                        typed.add(space.config(config).values());
+                    } catch (SearchSpace.ConfigException e) {
+                        problem(path + "." + e.parameter(), e.problem());
+                    }
+                }
+            }
+        }
+        Object from = search.option(WarmStart.FROM_SWEEP);
+        int top = 0;
+        if (from != null) {
+            if (!(from instanceof Map<?, ?> m)) {
+                problem("search.warmStartFrom", "must be a mapping like {sweep: NAME, top: 5}, got " + from);
+            } else {
+                for (Object k : m.keySet()) {
+                    if (!List.of("sweep", "top").contains(k)) {
+                        problem("search.warmStartFrom." + k, "unknown key '" + k + "'; allowed: [sweep, top]");
+                    }
+                }
+                if (!(m.get("sweep") instanceof String name) || !NAME.matcher(name).matches()) {
+                    problem("search.warmStartFrom.sweep", "the name of an earlier sweep under the same output root, got " + m.get("sweep"));
+                }
+                Object t = m.get("top");
+                if (t != null && (!(t instanceof Integer || t instanceof Long) || ((Number) t).longValue() < 1 || ((Number) t).longValue() > 10_000)) {
+                    problem("search.warmStartFrom.top", "must be a whole number from 1 to 10000 (default " + WarmStart.DEFAULT_TOP + "), got " + t);
+                }
+                top = t instanceof Number n ? n.intValue() : WarmStart.DEFAULT_TOP;
+            }
+        }
+        if (search.trials() != null && typed.size() + top > 0 && typed.size() + top >= search.trials()) {
+            problem("search.trials", search.trials() + " trials leave no room for the strategy after " + (typed.size() + top)
+                    + " warm-start configs (startWith + warmStartFrom.top, which count against trials): raise trials");
+        }
+        if (problems.size() > before || given == null) return search;
+        Map<String, Object> options = new LinkedHashMap<>(search.options());
+        options.put(WarmStart.START_WITH, typed);
+        return new SearchSettings(search.strategy(), search.trials(), search.seed(), options);
     }
 
     private Resources resources(JsonNode node) {

@@ -5,9 +5,12 @@ import org.sparksweep.trial.Objective;
 import java.io.Serializable;
 import org.sparksweep.data.DataSpec;
 import org.sparksweep.search.SearchSettings;
-import org.sparksweep.search.Strategies;
+import org.sparksweep.search.WarmStart;
+import org.sparksweep.space.TrialConfig;
+import java.util.List;
 import org.sparksweep.search.Strategy;
 import org.sparksweep.space.SearchSpace;
+import org.sparksweep.trial.Goals;
 
 /**
  * A validated sweep: everything needed to run it, nothing left to default later.
@@ -20,6 +23,7 @@ import org.sparksweep.space.SearchSpace;
  * @param limits   stop conditions and trial timeout ({@code stop:}, {@code budget:})
  * @param content  the spec's search-relevant content (name, data, model, objective, search, space) as
  *                 canonical JSON: what must not change when a sweep is resumed
+ * @param goals     every objective (the first is {@code objective}), the scalarization and the constraints
  */
 public record SweepSpec(
         String source,
@@ -33,29 +37,36 @@ public record SweepSpec(
         String specHash,
         Resources resources,
         SweepLimits limits,
-        String content) implements Serializable {
+        String content,
+        Goals goals) implements Serializable {
 
     public static final String DEFAULT_OUTPUT = "./sweeps";
 
     /** The same sweep with its leaderboard under another root (a path or a Hadoop FileSystem URI). */
     public SweepSpec withOutput(String root) {
         return new SweepSpec(source, name, data, model, objective, search, space, SpecReader.absoluteOutput(root), specHash,
-                resources, limits, content);
+                resources, limits, content, goals);
     }
 
     /** A sweep without limits whose content is only known by its hash. */
     public SweepSpec(String source, String name, DataSpec data, ModelSpec model, Objective objective, SearchSettings search,
                      SearchSpace space, String output, String specHash) {
-        this(source, name, data, model, objective, search, space, output, specHash, Resources.DEFAULT, SweepLimits.NONE, "{\"hash\":\"" + specHash + "\"}");
+        this(source, name, data, model, objective, search, space, output, specHash, Resources.DEFAULT, SweepLimits.NONE, "{\"hash\":\"" + specHash + "\"}",
+                Goals.of(objective));
     }
 
-    /** A new instance of the sweep's search strategy, for one run. */
+    /** A new instance of the sweep's search strategy, for one run, started with the spec's {@code search.startWith} configs. */
     public Strategy newStrategy() {
-        return Strategies.get(search.strategy()).create(search, space, objective);
+        return newStrategy(List.of());
+    }
+
+    /** The same, also started with configs from an earlier sweep ({@code search.warmStartFrom}, read by the engine). */
+    public Strategy newStrategy(List<TrialConfig> earlier) {
+        return WarmStart.create(search, space, goals, earlier);
     }
 
     /** The same sweep with other limits. */
     public SweepSpec withLimits(SweepLimits newLimits) {
-        return new SweepSpec(source, name, data, model, objective, search, space, output, specHash, resources, newLimits, content);
+        return new SweepSpec(source, name, data, model, objective, search, space, output, specHash, resources, newLimits, content, goals);
     }
 }

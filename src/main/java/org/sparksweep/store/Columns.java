@@ -16,6 +16,14 @@ public final class Columns {
     public static final String PARENT_TRIAL_ID = "parent_trial_id";
     public static final String STOP_REASON = "stop_reason";
     public static final String STEP = "step";
+    /** 1 = non-dominated among the feasible trials of the sweep (or of the sweeps ranked together); null when not feasible. */
+    public static final String PARETO_RANK = "pareto_rank";
+    /** Crowding distance within the trial's Pareto rank (infinite at a front's ends); null when not feasible. */
+    public static final String CROWDING_DISTANCE = "crowding_distance";
+    /** Whether a completed trial keeps every constraint (false also for SKIPPED_CONSTRAINT); null for failed trials. */
+    public static final String FEASIBLE = "feasible";
+    /** With a scalarization: the combined loss of the objectives (minimised), which {@code rank} follows. */
+    public static final String SCALARIZED = "scalarized";
     public static final String CONFIG_JSON = "config_json";
     public static final String SEED = "seed";
     public static final String STARTED_AT = "started_at";

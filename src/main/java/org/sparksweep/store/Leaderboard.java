@@ -10,14 +10,23 @@ import static org.apache.spark.sql.functions.when;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.expressions.Window;
+import org.sparksweep.space.Parameter;
+import org.sparksweep.space.SearchSpace;
+import org.sparksweep.space.TrialConfig;
 import org.sparksweep.trial.Direction;
+import org.sparksweep.trial.Goals;
+import org.sparksweep.trial.Objective;
 
 /**
  * The leaderboard: the reduce step that turns a sweep's trial records into its ranked Parquet
@@ -37,21 +46,49 @@ public final class Leaderboard {
      */
     public static void reduce(SparkSession spark, SweepStore store, String sweep, Direction direction) {
         Dataset<Row> records = spark.read().parquet(store.records(sweep));
+        Goals goals = Goals.of(new Objective(Columns.OBJECTIVE, direction));
+        write(ranked(spark, records, goals, List.of(Columns.OBJECTIVE)), store.leaderboard(sweep));
+    }
+
+    /**
+     * Reduces a sweep's records into its leaderboard partition as {@link #reduce(SparkSession, SweepStore, String, Direction)}
+     * does, with the sweep's goals: {@code rank} follows the first objective (the {@code objective} column), or the
+     * scalarization's combined loss ({@code scalarized}, smaller is better) when the spec gives one; {@code feasible},
+     * {@code pareto_rank} and {@code crowding_distance} come from every objective and constraint.
+     */
+    public static void reduce(SparkSession spark, SweepStore store, String sweep, Goals goals) {
+        Dataset<Row> records = spark.read().parquet(store.records(sweep));
+        if (goals.scalarization() != null) records = records.withColumn(Columns.SCALARIZED, ParetoColumns.scalarized(goals));
+        List<String> objectiveColumns = goals.objectives().stream().map(o -> ParetoColumns.column(o.metric())).toList();
+        write(ranked(spark, records, goals, objectiveColumns), store.leaderboard(sweep));
+    }
+
+    private static Dataset<Row> ranked(SparkSession spark, Dataset<Row> records, Goals goals, List<String> objectiveColumns) {
         Column completed = col(Columns.STATUS).equalTo("COMPLETED");
-        Column order = direction == Direction.MAXIMIZE ? col(Columns.OBJECTIVE).desc() : col(Columns.OBJECTIVE).asc();
+        boolean scalarized = goals.scalarization() != null;
+        Column by = col(scalarized ? Columns.SCALARIZED : Columns.OBJECTIVE);
+        Column order = !scalarized && goals.objectives().get(0).direction() == Direction.MAXIMIZE ? by.desc() : by.asc();
         Dataset<Row> ranked = notPromoted(records
                 .withColumn("_n", row_number().over(Window.partitionBy(Columns.TRIAL_ID).orderBy(col(Columns.TRIAL_INDEX), col(Columns.FINISHED_AT))))
                 .filter(col("_n").equalTo(1)))
                 .withColumn(Columns.RANK, when(completed, rank().over(Window.partitionBy(completed).orderBy(order))))
                 .drop("_n");
-        // rank right after objective, as the README documents
+        ranked = ParetoColumns.add(spark, ranked, goals, objectiveColumns);
+        // rank right after objective, as the README documents, then the scalarized value and the Pareto columns
+        List<String> after = scalarized
+                ? List.of(Columns.RANK, Columns.SCALARIZED, Columns.PARETO_RANK, Columns.CROWDING_DISTANCE, Columns.FEASIBLE)
+                : List.of(Columns.RANK, Columns.PARETO_RANK, Columns.CROWDING_DISTANCE, Columns.FEASIBLE);
         List<Column> ordered = new ArrayList<>();
         for (String c : ranked.columns()) {
-            if (c.equals(Columns.RANK)) continue;
+            if (after.contains(c)) continue;
             ordered.add(col(c));
-            if (c.equals(Columns.OBJECTIVE)) ordered.add(col(Columns.RANK));
+            if (c.equals(Columns.OBJECTIVE)) for (String a : after) ordered.add(col(a));
         }
-        ranked.select(ordered.toArray(new Column[0])).write().mode(SaveMode.Overwrite).parquet(store.leaderboard(sweep));
+        return ranked.select(ordered.toArray(new Column[0]));
+    }
+
+    private static void write(Dataset<Row> ranked, String path) {
+        ranked.write().mode(SaveMode.Overwrite).parquet(path);
     }
 
     /**
@@ -79,6 +116,43 @@ public final class Leaderboard {
      */
     public static Dataset<Row> read(SparkSession spark, SweepStore store) throws IOException {
         return LeaderboardReader.read(spark, store);
+    }
+
+    /**
+     * The configs of a sweep's {@code top} best COMPLETED trials (by rank), fitted to {@code space}: for
+     * warm-starting a new sweep from an earlier one. Parameters are matched by name.
+     *
+     * @throws IllegalArgumentException when the sweep has no leaderboard, or a config does not fit the space
+     */
+    public static List<TrialConfig> bestConfigs(SparkSession spark, SweepStore store, String sweep, int top, SearchSpace space)
+            throws IOException {
+        Path dir = new Path(store.leaderboard(sweep));
+        if (!dir.getFileSystem(spark.sparkContext().hadoopConfiguration()).exists(dir)) {
+            throw new IllegalArgumentException("search.warmStartFrom: no leaderboard of sweep '" + sweep + "' under " + store.root()
+                    + " (sweeps there: see sparksweep leaderboard --output " + store.root() + ")");
+        }
+        Dataset<Row> rows = spark.read().parquet(dir.toString());
+        Set<String> columns = Set.of(rows.columns());
+        List<Column> wanted = new ArrayList<>(List.of(col(Columns.TRIAL_ID)));
+        for (Parameter p : space.parameters()) {
+            String c = Columns.param(p.name());
+            wanted.add(columns.contains(c) ? col(c) : lit(null).as(c));
+        }
+        List<TrialConfig> out = new ArrayList<>();
+        for (Row r : rows.filter(col(Columns.STATUS).equalTo("COMPLETED")).orderBy(col(Columns.RANK), col(Columns.TRIAL_INDEX))
+                .limit(top).select(wanted.toArray(new Column[0])).collectAsList()) {
+            Map<String, Object> values = new LinkedHashMap<>();
+            for (int i = 0; i < space.parameters().size(); i++) {
+                if (!r.isNullAt(i + 1)) values.put(space.parameters().get(i).name(), r.get(i + 1));
+            }
+            try {
+                out.add(space.config(values));
+            } catch (SearchSpace.ConfigException e) {
+                throw new IllegalArgumentException("search.warmStartFrom: trial " + r.getString(0) + " of sweep '" + sweep
+                        + "' does not fit this sweep's space: " + e.getMessage() + "; lower top, or search a space that contains it", e);
+            }
+        }
+        return out;
     }
 
     /** Registers {@link #VIEW} over every sweep under the root. */

@@ -8,9 +8,11 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.sparksweep.space.Parameter;
@@ -57,18 +59,29 @@ public record RecordedTrials(long[] indices, Double best) {
     }
 
     /**
-     * The recorded trials as results (config from the {@code param_*} columns, status, objective), in
+     * The recorded trials as results (config from the {@code param_*} columns, status, objective, metrics), in
      * index order: what an adaptive strategy learns from when a sweep is resumed. Reads every record,
      * so it is for adaptive sweeps, whose trial counts are modest; index-based strategies only need
      * {@link #read}.
      */
-    public static List<TrialResult> results(SparkSession spark, String recordsPath, SearchSpace space) throws IOException {
+    public static List<TrialResult> results(SparkSession spark, String recordsPath, SearchSpace space, List<String> metricNames)
+            throws IOException {
         if (read(spark, recordsPath, Direction.MAXIMIZE).count() == 0) return List.of();
         List<Column> columns = new ArrayList<>(List.of(col(Columns.TRIAL_ID), col(Columns.TRIAL_INDEX), col(Columns.SEED),
                 col(Columns.STATUS), col(Columns.OBJECTIVE), col(Columns.ERROR), col(Columns.STARTED_AT), col(Columns.FINISHED_AT),
                 col(Columns.TRAIN_SECONDS)));
         for (Parameter p : space.parameters()) columns.add(col(Columns.param(p.name())));
-        List<Row> rows = spark.read().parquet(recordsPath).select(columns.toArray(new Column[0]))
+        Dataset<Row> records = spark.read().parquet(recordsPath);
+        Set<String> present = Set.of(records.columns());
+        List<String> metrics = new ArrayList<>(); // what multi-objective strategies and constraints look at
+        for (String m : metricNames) {
+            if (present.contains(Columns.metric(m))) {
+                metrics.add(m);
+                columns.add(col(Columns.metric(m)));
+            }
+        }
+        int firstMetric = 9 + space.parameters().size();
+        List<Row> rows = records.select(columns.toArray(new Column[0]))
                 .dropDuplicates(Columns.TRIAL_INDEX).orderBy(Columns.TRIAL_INDEX).collectAsList();
         List<TrialResult> out = new ArrayList<>(rows.size());
         for (Row r : rows) {
@@ -76,8 +89,12 @@ public record RecordedTrials(long[] indices, Double best) {
             for (int i = 0; i < space.parameters().size(); i++) {
                 if (!r.isNullAt(9 + i)) values.put(space.parameters().get(i).name(), r.get(9 + i));
             }
+            Map<String, Double> metricValues = new LinkedHashMap<>();
+            for (int i = 0; i < metrics.size(); i++) {
+                if (!r.isNullAt(firstMetric + i)) metricValues.put(metrics.get(i), r.getDouble(firstMetric + i));
+            }
             out.add(new TrialResult(r.getString(0), r.getLong(1), new TrialConfig(values), r.getLong(2), TrialStatus.valueOf(r.getString(3)),
-                    Map.of(), r.isNullAt(4) ? null : r.getDouble(4), r.isNullAt(5) ? null : r.getString(5),
+                    metricValues, r.isNullAt(4) ? null : r.getDouble(4), r.isNullAt(5) ? null : r.getString(5),
                     r.getTimestamp(6).toInstant(), r.getTimestamp(7).toInstant(), r.getDouble(8), null, null));
         }
         return out;

@@ -1,5 +1,6 @@
 package org.sparksweep.train;
 
+import org.sparksweep.data.DataShape;
 import org.sparksweep.plugin.Knob;
 import java.util.List;
 import java.util.Map;
@@ -29,4 +30,21 @@ public interface Trainer {
      * {@link DivergedException}, or reporting a NaN/infinite objective, marks it DIVERGED.
      */
     Map<String, Double> train(TrainingRun run) throws Exception;
+
+    /**
+     * The metrics {@link #predict} computes from a config alone, without training (e.g. a network's
+     * {@code param_count}); constraints on them are checked on the driver before a trial is dispatched.
+     */
+    default List<String> predicted() {
+        return List.of();
+    }
+
+    /**
+     * Predicts the {@link #predicted()} metrics for these settings (the model's settings and the trial's
+     * hyperparameters, merged) and data of this shape (null when the trainer needs no data), cheaply and
+     * on the driver: no training, no parameter initialisation. Throwing means "cannot tell": the trial runs.
+     */
+    default Map<String, Double> predict(Map<String, Object> settings, DataShape shape) throws Exception {
+        return Map.of();
+    }
 }

@@ -55,4 +55,10 @@ public record TrialResult(
         this(trialId, index, config, seed, status, metrics, objective, error, startedAt, finishedAt, trainSeconds, executorHost,
                 executorId, List.of(), null, TrialCourse.NONE);
     }
+
+    /** The same result under another index (a strategy wrapper numbering the trials of the strategy it wraps). */
+    public TrialResult withIndex(long newIndex) {
+        return new TrialResult(trialId, newIndex, config, seed, status, metrics, objective, error, startedAt, finishedAt, trainSeconds,
+                executorHost, executorId, folds, executorPid, course);
+    }
 }

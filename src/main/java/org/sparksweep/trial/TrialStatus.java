@@ -9,5 +9,7 @@ public enum TrialStatus {
     /** The loss or the objective became NaN or infinite. */
     DIVERGED,
     /** Still training when the spec's {@code budget.trialTimeout} ran out; it was stopped. */
-    TIMEOUT
+    TIMEOUT,
+    /** Never trained: a constraint computed from the config alone (e.g. its parameter count) ruled it out on the driver. */
+    SKIPPED_CONSTRAINT
 }

@@ -127,7 +127,7 @@ class EarlyStoppingSweepTest {
     }
 
     @Test
-    void aWarmStartRunsTheBestConfigsOfAnEarlierSweepAndTheUsersFirst() throws Exception {
+    void aWarmStartedAshaSweepRunsTheGivenAndEarlierBestConfigsFirstThenItsRungs() throws Exception {
         new SweepRunner(SharedSpark.get()).run(root().spec("""
                 name: branin-first
                 model: {trainer: function, function: branin}
@@ -142,18 +142,22 @@ class EarlyStoppingSweepTest {
                 model: {trainer: function, function: branin, steps: 2}
                 objective: {metric: value, direction: minimize}
                 search: {strategy: asha, trials: 6, seed: 6, budget: {setting: steps, min: 1, max: 2}, eta: 2,
-                         startWith: [{x1: 3.14159, x2: 2.275}], warmStart: {sweep: branin-first, top: 2}}
+                         startWith: [{x1: 3.14159, x2: 2.275}], warmStartFrom: {sweep: branin-first, top: 2}}
                 space:
                   x1: {uniform: [-5, 10]}
                   x2: {uniform: [0, 15]}
                 """), SweepListener.NONE);
         List<Row> best = root().sql("SELECT param_x1, param_x2 FROM trials WHERE sweep = 'branin-first' ORDER BY rank LIMIT 2");
-        List<Row> first = root().sql("SELECT param_x1, param_x2 FROM trials WHERE sweep = 'branin-second' AND rung = 0 ORDER BY trial_index LIMIT 3");
+        List<Row> first = root().sql("SELECT param_x1, param_x2, rung FROM trials WHERE sweep = 'branin-second' ORDER BY trial_index LIMIT 4");
         assertEquals(3.14159, first.get(0).getDouble(0), "the user's start config runs first");
         assertEquals(2.275, first.get(0).getDouble(1));
         for (int i = 0; i < 2; i++) {
             assertEquals(best.get(i).getDouble(0), first.get(i + 1).getDouble(0), "then the earlier sweep's best, best first");
             assertEquals(best.get(i).getDouble(1), first.get(i + 1).getDouble(1));
+            assertTrue(first.get(i).isNullAt(2), "warm-start trials run in full, outside the rungs");
         }
+        assertEquals(0, first.get(3).getInt(2), "then asha's own configs start at rung 0");
+        long promoted = root().sql("SELECT count(*) FROM trials WHERE sweep = 'branin-second' AND rung = 1").get(0).getLong(0);
+        assertTrue(promoted >= 1, "asha still promotes behind a warm start");
     }
 }

@@ -11,7 +11,7 @@ import org.sparksweep.spec.SpecReader;
 import org.sparksweep.spec.SweepSpec;
 import org.sparksweep.trial.TrialSchedule;
 
-/** The spec side of asha, hyperband and median: their settings, errors with field paths, and warm-start configs. */
+/** The spec side of asha, hyperband and median: their settings and errors with field paths. */
 class EarlyStoppingSpecTest {
     private static final String HEAD = """
             name: es
@@ -32,19 +32,19 @@ class EarlyStoppingSpecTest {
     }
 
     @Test
-    void ashaTakesItsBudgetEtaAndStartConfigsFromTheSearchBlock() throws Exception {
+    void ashaTakesItsBudgetAndEtaFromTheSearchBlockAndKeepsItsSchedulesBehindAWarmStart() throws Exception {
         SweepSpec spec = parse("{strategy: asha, trials: 5, seed: 3, eta: 2, budget: {setting: epochs, min: 2, max: 8},"
-                + " startWith: [{learningRate: 0.01, updater: sgd, epochs: 99}]}");
+                + " startWith: [{learningRate: 0.01, updater: sgd}]}");
         StrategyFactory f = Strategies.get("asha");
         assertTrue(f.plan(spec.search(), spec.space()).contains("epochs per rung [2, 4, 8]"), f.plan(spec.search(), spec.space()));
-        Strategy s = f.create(spec.search(), spec.space(), spec.objective());
-        Proposal.Indices first = (Proposal.Indices) s.ask(1);
+        Strategy s = spec.newStrategy(List.of());
+        Proposal.Indices first = (Proposal.Indices) s.ask(2);
         IndexDecoder d = s.decoder();
         assertEquals(0.01, d.decode(first.from()).get("learningRate"), "the start config runs first");
-        assertEquals("sgd", d.decode(first.from()).get("updater"));
-        assertEquals(2L, d.decode(first.from()).get("epochs"), "at the first rung's budget, whatever epochs the start config named");
-        TrialSchedule schedule = d.schedule(first.from());
-        assertEquals(0, schedule.rung());
+        assertEquals(TrialSchedule.FULL, d.schedule(first.from()), "as a full trial, at the trainer's own epochs");
+        assertEquals(2L, d.decode(first.from() + 1).get("epochs"), "then asha's own configs at the first rung's budget");
+        assertEquals(0, d.schedule(first.from() + 1).rung());
+        assertTrue(d.schedule(first.from() + 1).checkpoint());
     }
 
     @Test
@@ -59,17 +59,6 @@ class EarlyStoppingSpecTest {
         assertTrue(missing.stream().anyMatch(m -> m.contains("search.budget") && m.contains("budget: {setting: epochs, min: 1, max: 27}")), missing.toString());
         List<String> searched = problems("{strategy: asha, trials: 5, budget: {setting: learningRate, min: 1, max: 9}}");
         assertTrue(searched.stream().anyMatch(m -> m.contains("space.learningRate") && m.contains("remove it from space")), searched.toString());
-    }
-
-    @Test
-    void startConfigsOutsideTheSpaceAreRefusedWithTheirPosition() {
-        List<String> p = problems("{strategy: median, trials: 5, startWith: [{learningRate: 0.01, updater: sgd},"
-                + " {learningRate: 5.0, updater: rmsprop}, {learningRate: 0.01}, {learningRate: 0.01, updater: adam, width: 3}]}");
-        assertTrue(p.stream().anyMatch(m -> m.contains("search.startWith[1].learningRate") && m.contains("not in logUniform")), p.toString());
-        assertTrue(p.stream().anyMatch(m -> m.contains("search.startWith[1].updater")), p.toString());
-        assertTrue(p.stream().anyMatch(m -> m.contains("search.startWith[2].updater") && m.contains("missing")), p.toString());
-        assertTrue(p.stream().anyMatch(m -> m.contains("search.startWith[3].width") && m.contains("not a parameter of space")), p.toString());
-        assertTrue(p.stream().noneMatch(m -> m.contains("startWith[0]")), p.toString());
     }
 
     @Test

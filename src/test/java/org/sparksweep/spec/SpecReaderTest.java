@@ -493,7 +493,7 @@ class SpecReaderTest {
                         "data.splitSeed", "must be an integer, got 1.5"),
                 bad("function trainer without its function",
                         function().put("model", "{trainer: function}"),
-                        "model.function", "trainer function needs a value (which test function, one of [branin, hartmann6, rosenbrock, ackley, rastrigin, sphere])"),
+                        "model.function", "trainer function needs a value (which test function, one of [branin, hartmann6, rosenbrock, ackley, rastrigin, sphere, zdt1, zdt2])"),
                 bad("function trainer with an unknown function",
                         function().put("model", "{trainer: function, function: sphre}"),
                         "model.function", "function's function cannot be 'sphre'; did you mean 'sphere'?"),
@@ -529,7 +529,7 @@ class SpecReaderTest {
     @Test
     void unknownTopLevelKeySuggestsTheKnownOne() {
         List<String> problems = problems(function().remove("search").put("serach", "{strategy: random, trials: 3}").yaml());
-        assertHasProblem(problems, "serach", "unknown key 'serach'; did you mean 'search'?; allowed: [name, description, data, model, objective, search, space, output, resources, stop, budget]");
+        assertHasProblem(problems, "serach", "unknown key 'serach'; did you mean 'search'?; allowed: [name, description, data, model, objective, search, space, output, resources, stop, budget, objectives, scalarization, constraints]");
         assertHasProblem(problems, "search", "missing: add search:");
         assertEquals(2, problems.size(), problems.toString());
     }
@@ -552,7 +552,7 @@ class SpecReaderTest {
     @Test
     void unknownKeyFarFromAnyKnownOneGetsNoSuggestion() {
         List<String> problems = problems(function().put("owner", "someone").yaml());
-        assertEquals(List.of("owner: unknown key 'owner'; allowed: [name, description, data, model, objective, search, space, output, resources, stop, budget]"), problems);
+        assertEquals(List.of("owner: unknown key 'owner'; allowed: [name, description, data, model, objective, search, space, output, resources, stop, budget, objectives, scalarization, constraints]"), problems);
     }
 
     @ParameterizedTest
@@ -710,8 +710,34 @@ class SpecReaderTest {
         assertHasProblem(problems(function().put("search", "{strategy: tpe, trials: 40, startupTrails: 5}").yaml()),
                 "search.startupTrails", "unknown key 'startupTrails' for strategy tpe; did you mean 'startupTrials'?");
         assertHasProblem(problems(function().put("search", "{strategy: random, trials: 40, startupTrials: 5}").yaml()),
-                "search.startupTrials", "unknown key 'startupTrials' for strategy random; allowed: [strategy, trials, seed]");
+                "search.startupTrials", "unknown key 'startupTrials' for strategy random; allowed: [strategy, trials, seed, startWith, warmStartFrom]");
         assertHasProblem(problems(function().put("search", "{strategy: tpe}").yaml()), "search.trials", "tpe needs the number of trials");
+    }
+
+    @Test
+    void startWithConfigsAreCheckedAgainstTheSpaceAndTyped() throws Exception {
+        String[] space = {"updater: [adam, nesterovs]", "momentum: {uniform: [0.5, 0.95], when: {updater: nesterovs}}", "layers: {range: [1, 3]}"};
+        String ok = dl4j().put("search", """
+                {strategy: random, trials: 10, startWith: [{updater: adam, layers: 2}, {updater: nesterovs, momentum: 0.9, layers: 3.0}]}""")
+                .space(space).yaml();
+        SweepSpec spec = SpecReader.parse(ok, "warm.yaml", false);
+        List<org.sparksweep.space.TrialConfig> warm = org.sparksweep.search.WarmStart.startWith(spec.search(), spec.space());
+        assertEquals(2, warm.size());
+        assertEquals(3L, warm.get(1).get("layers"), "3.0 read as the integer parameter's 3");
+        assertEquals(10, spec.newStrategy().plannedTrials().getAsLong(), "warm-start trials count against trials");
+
+        String bad = dl4j().put("search", """
+                {strategy: random, trials: 3, startWith: [{updater: adam, momentum: 0.9, layers: 2}, {updater: nesterovs, layers: 2},
+                 {updater: sgd, layers: 1}, {updater: adam, layers: 7}, {updater: adam, layres: 1}], warmStartFrom: {sweep: "a b", tops: 2}}""")
+                .space(space).yaml();
+        List<String> problems = problems(bad);
+        assertHasProblem(problems, "search.startWith[0].momentum", "is inactive here (it applies only when updater in [nesterovs]): leave it out");
+        assertHasProblem(problems, "search.startWith[1].momentum", "missing: give a value (uniform");
+        assertHasProblem(problems, "search.startWith[2].updater", "sgd is not in its domain choice [adam, nesterovs]");
+        assertHasProblem(problems, "search.startWith[3].layers", "7 is not in its domain");
+        assertHasProblem(problems, "search.startWith[4].layres", "is not a parameter of this space [updater, momentum, layers]");
+        assertHasProblem(problems, "search.warmStartFrom.tops", "unknown key 'tops'; allowed: [sweep, top]");
+        assertHasProblem(problems, "search.warmStartFrom.sweep", "the name of an earlier sweep under the same output root, got a b");
     }
 
     // ---- helpers ----------------------------------------------------------------------------------

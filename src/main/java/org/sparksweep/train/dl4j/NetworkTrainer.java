@@ -24,6 +24,7 @@ import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 import org.nd4j.linalg.lossfunctions.LossFunctions;
+import org.sparksweep.data.DataShape;
 import org.sparksweep.data.Dataset;
 import org.sparksweep.data.TrainingData;
 import org.sparksweep.plugin.Knob;
@@ -195,6 +196,24 @@ abstract class NetworkTrainer implements Trainer {
                     + expected.getConfs().size() + ": it belongs to another config");
         }
         return net;
+    }
+
+    /** Computed from the network's configuration alone, so a constraint on them rules a trial out before it trains. */
+    @Override
+    public final List<String> predicted() {
+        return List.of("param_count", "memory_mb");
+    }
+
+    /** Builds the configuration only (no parameter arrays) and counts each layer's parameters from it. */
+    @Override
+    public final Map<String, Double> predict(Map<String, Object> settings, DataShape shape) {
+        TrainingRun run = new TrainingRun(settings, null, 0);
+        Dataset train = shape.emptyDataset();
+        MultiLayerConfiguration conf = configuration(run, train);
+        long params = 0;
+        for (NeuralNetConfiguration layer : conf.getConfs()) params += layer.getLayer().initializer().numParams(layer);
+        return Map.of("param_count", (double) params,
+                "memory_mb", memoryMegabytes(conf, inputType(train), TrainingKnobs.positiveInt(run, "batchSize")));
     }
 
     /** The whole network for this trial: input noise, the family's hidden layers, the task's output layer. */

@@ -17,7 +17,8 @@ import org.sparksweep.train.TrainingRun;
 /**
  * Standard optimisation test functions as trials: known optima to check search against, and an
  * optional artificial cost (sleep or busy CPU) to measure the engine with cheap, predictable trials.
- * Reports the metric {@code value} (to be minimised).
+ * Reports the metric {@code value} (to be minimised), and for the two-objective ZDT functions also
+ * their objectives {@code f1} and {@code f2}.
  * <p>
  * With {@code steps: N} it is a cheap multi-fidelity problem for early stopping: it "trains" N steps,
  * reporting after step s the function's value plus an error that shrinks as 1/sqrt(s) (a fixed pseudo-random
@@ -50,7 +51,7 @@ public final class FunctionTrainer implements Trainer {
 
     @Override
     public List<String> metrics() {
-        return List.of("value", "steps_run", "steps_trained");
+        return List.of("value", "f1", "f2", "steps_run", "steps_trained");
     }
 
     @Override
@@ -69,7 +70,9 @@ public final class FunctionTrainer implements Trainer {
         if (steps < 0) throw new IllegalArgumentException("steps must be >= 0 (0: one evaluation), got " + steps);
         if (steps == 0) {
             spend(run.getDouble("costSeconds"), run.getString("costKind"));
-            return Map.of("value", f.evaluate(x));
+            double[] objectives = f.objectives(x);
+            if (objectives.length == 1) return Map.of("value", objectives[0]);
+            return Map.of("value", objectives[0], "f1", objectives[0], "f2", objectives[1]);
         }
         return stepwise(run, f.evaluate(x), Arrays.hashCode(x), steps);
     }

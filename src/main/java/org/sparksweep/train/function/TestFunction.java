@@ -73,7 +73,32 @@ public enum TestFunction {
             for (double v : x) s += v * v;
             return s;
         }
+    },
+    /**
+     * Zitzler-Deb-Thiele 1, two objectives f1, f2 to minimise on [0, 1]^n: a convex Pareto front
+     * f2 = 1 - sqrt(f1), reached where x2..xn = 0. {@code value} is f1.
+     */
+    ZDT1(0) {
+        double[] objectives(double[] x) {
+            double g = zdtG(x), f1 = x[0];
+            return new double[] {f1, g * (1 - Math.sqrt(f1 / g))};
+        }
+    },
+    /** Zitzler-Deb-Thiele 2: as ZDT1 with a non-convex front f2 = 1 - f1^2. */
+    ZDT2(0) {
+        double[] objectives(double[] x) {
+            double g = zdtG(x), f1 = x[0];
+            return new double[] {f1, g * (1 - (f1 / g) * (f1 / g))};
+        }
     };
+
+    /** The ZDT functions' distance term g = 1 + 9 * mean(x2..xn). */
+    private static double zdtG(double[] x) {
+        if (x.length < 2) throw new IllegalArgumentException("ZDT functions need at least 2 dimensions, got " + x.length);
+        double s = 0;
+        for (int i = 1; i < x.length; i++) s += x[i];
+        return 1 + 9 * s / (x.length - 1);
+    }
 
     private final int fixedDimensions;
 
@@ -86,7 +111,24 @@ public enum TestFunction {
         return fixedDimensions;
     }
 
-    abstract double evaluate(double[] x);
+    /** The single value; for a function with several objectives, the first. */
+    double evaluate(double[] x) {
+        return objectives(x)[0];
+    }
+
+    /** Every objective, to minimise; one for most functions, f1 and f2 for the ZDT functions. */
+    double[] objectives(double[] x) {
+        return new double[] {evaluate(x)};
+    }
+
+    /** How many objectives {@link #objectives(double...)} gives. */
+    public int objectiveCount() {
+        return this == ZDT1 || this == ZDT2 ? 2 : 1;
+    }
+
+    public double[] objectivesAt(double... x) {
+        return objectives(x);
+    }
 
     public double value(double... x) {
         return evaluate(x);
