@@ -42,9 +42,11 @@ class EarlyStoppingSpecTest {
         IndexDecoder d = s.decoder();
         assertEquals(0.01, d.decode(first.from()).get("learningRate"), "the start config runs first");
         assertEquals(TrialSchedule.FULL, d.schedule(first.from()), "as a full trial, at the trainer's own epochs");
-        assertEquals(2L, d.decode(first.from() + 1).get("epochs"), "then asha's own configs at the first rung's budget");
-        assertEquals(0, d.schedule(first.from() + 1).rung());
-        assertTrue(d.schedule(first.from() + 1).checkpoint());
+        Proposal.Indices next = (Proposal.Indices) s.ask(1);
+        d = s.decoder();
+        assertEquals(2L, d.decode(next.from()).get("epochs"), "then asha's own configs at the first rung's budget");
+        assertEquals(0, d.schedule(next.from()).rung());
+        assertTrue(d.schedule(next.from()).checkpoint());
     }
 
     @Test
