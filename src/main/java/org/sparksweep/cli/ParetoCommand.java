@@ -56,6 +56,11 @@ final class ParetoCommand implements Callable<Integer> {
         Dataset<Row> all = Leaderboard.read(spark, store);
         if (sweep != null) all = all.filter(col(Columns.SWEEP).equalTo(sweep));
         if (across != null) all = ParetoColumns.add(spark, all, across.goals());
+        else if (!java.util.Arrays.asList(all.columns()).contains(Columns.PARETO_RANK)) {
+            throw new IllegalArgumentException("no sweep" + (sweep == null ? "" : " named " + sweep) + " under " + store.root()
+                    + " has Pareto columns: the leaderboard step of this version adds them. Run the sweep's spec again"
+                    + " (it resumes and re-ranks without retraining), or rank them here with --across --spec SPEC");
+        }
         List<Column> columns = new ArrayList<>();
         for (String c : new String[] {Columns.SWEEP, Columns.TRIAL_ID, Columns.PARETO_RANK, Columns.CROWDING_DISTANCE, Columns.OBJECTIVE}) {
             columns.add(col(c));

@@ -70,6 +70,9 @@ final class QueryOptions {
         } catch (IOException e) {
             err.println(e.getMessage());
             return Main.ERROR;
+        } catch (IllegalArgumentException e) { // a question the leaderboard cannot answer, said in the project's words
+            err.println(e.getMessage());
+            return Main.BAD_INPUT;
         } catch (Exception e) {
             if (!(e instanceof AnalysisException)) throw e;
             err.println("query error: " + e.getMessage());

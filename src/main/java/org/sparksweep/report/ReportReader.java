@@ -2,6 +2,9 @@ package org.sparksweep.report;
 
 import static org.apache.spark.sql.functions.col;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -68,8 +71,32 @@ public final class ReportReader {
         String metric = first.get(Columns.OBJECTIVE_METRIC) == null ? Columns.OBJECTIVE : String.valueOf(first.get(Columns.OBJECTIVE_METRIC));
         Direction direction = "minimize".equalsIgnoreCase(String.valueOf(first.get(Columns.OBJECTIVE_DIRECTION))) ? Direction.MINIMIZE : Direction.MAXIMIZE;
         SweepProvenance provenance = SweepProvenance.read(store, sweep, spark.sparkContext().hadoopConfiguration()).orElse(null);
-        return new SweepReport(sweep, columns, collected, total, List.of(new SweepReport.ObjectiveAxis(Columns.OBJECTIVE, metric, direction)),
-                SweepReport.paramsOf(columns, collected), provenance);
+        List<SweepReport.ObjectiveAxis> axes = objectives(provenance, columns);
+        if (axes.isEmpty()) axes = List.of(new SweepReport.ObjectiveAxis(Columns.OBJECTIVE, metric, direction));
+        return new SweepReport(sweep, columns, collected, total, axes, SweepReport.paramsOf(columns, collected), provenance);
+    }
+
+    /**
+     * A sweep with several objectives plots them against each other: they are read from the spec its
+     * run recorded ({@code objectives:}), each the leaderboard column of its metric. Empty when the sweep
+     * has one objective, or its spec is not recorded or unreadable (the report then shows the objective alone).
+     */
+    static List<SweepReport.ObjectiveAxis> objectives(SweepProvenance provenance, List<String> columns) {
+        if (provenance == null || provenance.specText() == null) return List.of();
+        try {
+            JsonNode list = new ObjectMapper(new YAMLFactory()).readTree(provenance.specText()).path("objectives");
+            if (!list.isArray() || list.size() < 2) return List.of();
+            List<SweepReport.ObjectiveAxis> axes = new ArrayList<>();
+            for (JsonNode o : list) {
+                String m = o.path("metric").asText(null);
+                if (m == null || !columns.contains(Columns.metric(m))) return List.of();
+                axes.add(new SweepReport.ObjectiveAxis(Columns.metric(m), m,
+                        "minimize".equalsIgnoreCase(o.path("direction").asText()) ? Direction.MINIMIZE : Direction.MAXIMIZE));
+            }
+            return axes;
+        } catch (IOException | RuntimeException e) {
+            return List.of();
+        }
     }
 
     private static Object plain(Object v) {

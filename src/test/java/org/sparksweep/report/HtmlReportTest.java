@@ -59,6 +59,37 @@ class HtmlReportTest {
     }
 
     @Test
+    void theLeaderboardsParetoRankDecidesTheFrontWhenItRankedTheSweep() {
+        ObjectiveAxis accuracy = new ObjectiveAxis("objective", "accuracy", Direction.MAXIMIZE);
+        ObjectiveAxis seconds = new ObjectiveAxis("train_seconds", "train_seconds", Direction.MINIMIZE);
+        SweepReport r = report(List.of(accuracy, seconds));
+        // trial 1 breaks a constraint (rank null), trial 2 is on the front through a third objective
+        Map<Object, Integer> ranks = Map.of(0L, 1, 1L, 2, 2L, 1, 3L, 1);
+        List<Map<String, Object>> ranked = new ArrayList<>();
+        for (Map<String, Object> row : r.completed()) {
+            Map<String, Object> copy = new LinkedHashMap<>(row);
+            copy.put("pareto_rank", ranks.get(row.get("trial_index")));
+            ranked.add(copy);
+        }
+        List<Object> front = ParetoFront.of(ranked, accuracy, seconds).stream().map(m -> m.get("trial_index")).toList();
+        assertEquals(List.of(2L, 0L, 3L), front, "the rank-1 rows, by accuracy");
+    }
+
+    @Test
+    void severalObjectivesAreReadFromTheRecordedSpec() {
+        var provenance = new org.sparksweep.store.SweepProvenance("s", "spec.yaml", """
+                name: s
+                objectives:
+                  - {metric: accuracy, direction: maximize}
+                  - {metric: param_count, direction: minimize}
+                """, "h", "v", "4.2.0", "local[2]", "app", "t0", "t1", 1.0, 4, "finished", Map.of());
+        List<ObjectiveAxis> axes = ReportReader.objectives(provenance, List.of("objective", "metric_accuracy", "metric_param_count"));
+        assertEquals(List.of(new ObjectiveAxis("metric_accuracy", "accuracy", Direction.MAXIMIZE),
+                new ObjectiveAxis("metric_param_count", "param_count", Direction.MINIMIZE)), axes);
+        assertEquals(List.of(), ReportReader.objectives(provenance, List.of("objective", "metric_accuracy")), "a metric without a column");
+    }
+
+    @Test
     void oneObjectiveSaysWhereTheFrontWillBe() {
         String html = HtmlReport.render(report(List.of(new ObjectiveAxis("objective", "accuracy", Direction.MAXIMIZE))));
         assertTrue(html.contains("id=\"pareto-note\""));
