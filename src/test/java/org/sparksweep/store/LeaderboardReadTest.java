@@ -133,7 +133,7 @@ class LeaderboardReadTest {
         List<String> lines = board.out().lines().toList();
         assertEquals(6, lines.size(), board.out());
         List<String> header = Arrays.asList(lines.get(0).split(","));
-        assertEquals(List.of("sweep", "rank", "trial_id", "status", "objective", "metric_value", "metric_f1", "metric_f2", "param_x1", "param_x2", "train_seconds", "error"),
+        assertEquals(List.of("sweep", "rank", "trial_id", "status", "objective", "metric_value", "metric_f1", "metric_f2", "metric_steps_run", "metric_steps_trained", "param_x1", "param_x2", "train_seconds", "error"),
                 header);
         String[] best = lines.get(1).split(",", -1);
         assertEquals("ints", best[0]);

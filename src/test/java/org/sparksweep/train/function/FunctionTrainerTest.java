@@ -30,7 +30,7 @@ class FunctionTrainerTest {
 
     @Test
     void declaresItsKnobsAndMetric() {
-        assertEquals(List.of("value", "f1", "f2"), trainer.metrics());
+        assertEquals(List.of("value", "f1", "f2", "steps_run", "steps_trained"), trainer.metrics());
         assertFalse(trainer.needsData());
         List<String> names = trainer.knobs().stream().map(Knob::name).toList();
         assertTrue(names.containsAll(List.of("function", "dimensions", "x1", "x10", "costSeconds", "costKind")), names.toString());
