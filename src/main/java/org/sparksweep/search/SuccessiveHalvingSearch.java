@@ -29,7 +29,7 @@ abstract class SuccessiveHalvingSearch implements StrategyFactory {
         } else if (settings.trials() < 1) {
             problems.add(new SearchProblem("search.trials", "must be >= 1, got " + settings.trials()));
         }
-        EarlyStoppingOptions.Budget budget = EarlyStoppingOptions.budget(settings.options(), space, problems);
+        EarlyStoppingOptions.budget(settings.options(), space, problems);
         EarlyStoppingOptions.intAtLeast(settings.options(), "eta", EarlyStoppingOptions.DEFAULT_ETA, 2, problems);
         return problems;
     }
@@ -50,8 +50,7 @@ abstract class SuccessiveHalvingSearch implements StrategyFactory {
         EarlyStoppingOptions.Budget budget = EarlyStoppingOptions.budget(settings.options(), space, problems);
         int eta = EarlyStoppingOptions.intAtLeast(settings.options(), "eta", EarlyStoppingOptions.DEFAULT_ETA, 2, problems);
         if (budget == null) return name() + ": " + problems;
-        return name() + ": " + settings.trials() + " configs" 
-                + ", " + budget.setting() + " per rung " + Arrays.toString(SuccessiveHalving.budgets(budget.min(), budget.max(), eta))
+        return name() + ": " + settings.trials() + " configs, " + budget.setting() + " per rung " + Arrays.toString(SuccessiveHalving.budgets(budget.min(), budget.max(), eta))
                 + ", top 1/" + eta + " promoted" + (hyperband ? ", one bracket per starting rung" : "") + ", seed " + settings.seed();
     }
 }
