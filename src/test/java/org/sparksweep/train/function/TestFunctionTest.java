@@ -73,7 +73,7 @@ class TestFunctionTest {
 
     @Test
     void functionsAreFoundByLowerCaseName() {
-        assertEquals(List.of("branin", "hartmann6", "rosenbrock", "ackley", "rastrigin", "sphere"), TestFunction.names());
+        assertEquals(List.of("branin", "hartmann6", "rosenbrock", "ackley", "rastrigin", "sphere", "zdt1", "zdt2"), TestFunction.names());
         for (TestFunction f : TestFunction.values()) assertEquals(f, TestFunction.named(f.label()));
         assertThrows(IllegalArgumentException.class, () -> TestFunction.named("nope"));
     }
