@@ -32,6 +32,7 @@ final class QueryOptions {
     CommandSpec command;
 
     interface Query {
+        /** The rows to print in the chosen format, or null when the query wrote its own output. */
         Dataset<Row> on(SparkSession spark) throws IOException;
     }
 
@@ -64,7 +65,8 @@ final class QueryOptions {
         }
         try (Sessions.Handle session = sparkOptions.open("sparksweep query")) {
             SparkSession spark = session.spark();
-            TableWriter.print(query.on(spark), format, out);
+            Dataset<Row> result = query.on(spark);
+            if (result != null) TableWriter.print(result, format, out);
             out.flush();
             return Main.OK;
         } catch (IOException e) {

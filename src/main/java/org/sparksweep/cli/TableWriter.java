@@ -102,6 +102,15 @@ final class TableWriter {
     }
 
     private static void json(String[] columns, List<Row> rows, PrintWriter out) {
+        try {
+            out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(jsonRows(columns, rows)));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The rows as JSON-ready maps: timestamps as ISO text, NaN and infinities as text, arrays as lists. */
+    static List<Map<String, Object>> jsonRows(String[] columns, List<Row> rows) {
         List<Map<String, Object>> list = new ArrayList<>();
         for (Row r : rows) {
             Map<String, Object> m = new LinkedHashMap<>();
@@ -116,10 +125,6 @@ final class TableWriter {
             }
             list.add(m);
         }
-        try {
-            out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(list));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        return list;
     }
 }

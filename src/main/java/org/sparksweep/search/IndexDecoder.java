@@ -1,6 +1,7 @@
 package org.sparksweep.search;
 
 import java.io.Serializable;
+import java.util.Map;
 import org.sparksweep.space.TrialConfig;
 import org.sparksweep.trial.TrialSchedule;
 
@@ -15,5 +16,18 @@ public interface IndexDecoder extends Serializable {
      */
     default TrialSchedule schedule(long index) {
         return TrialSchedule.FULL;
+    }
+
+    /**
+     * A decoder of an adaptive strategy's proposals in flight: a copy of them, taken when the engine
+     * asks for it after a proposal; an index it does not hold is a bug in the dispatch, said loudly.
+     */
+    static IndexDecoder snapshot(Map<Long, TrialConfig> proposals, String strategy) {
+        Map<Long, TrialConfig> snapshot = Map.copyOf(proposals);
+        return index -> {
+            TrialConfig c = snapshot.get(index);
+            if (c == null) throw new IllegalStateException(strategy + " proposal " + index + " is not in this dispatch");
+            return c;
+        };
     }
 }

@@ -154,12 +154,7 @@ public final class Nsga2Strategy implements Strategy {
     /** The configs proposed and not yet told: a snapshot, to be taken after each {@link #ask}. */
     @Override
     public IndexDecoder decoder() {
-        Map<Long, TrialConfig> snapshot = Map.copyOf(pending);
-        return index -> {
-            TrialConfig c = snapshot.get(index);
-            if (c == null) throw new IllegalStateException("NSGA-II proposal " + index + " is not in this dispatch");
-            return c;
-        };
+        return IndexDecoder.snapshot(pending, "NSGA-II");
     }
 
     /** Proposal number i: random until a population's worth of trials has been told, then a child of the population. */

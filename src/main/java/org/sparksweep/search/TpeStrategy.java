@@ -123,12 +123,7 @@ public final class TpeStrategy implements Strategy {
     /** The configs proposed and not yet told: a snapshot, to be taken after each {@link #ask}. */
     @Override
     public IndexDecoder decoder() {
-        Map<Long, TrialConfig> snapshot = Map.copyOf(pending);
-        return index -> {
-            TrialConfig c = snapshot.get(index);
-            if (c == null) throw new IllegalStateException("TPE proposal " + index + " is not in this dispatch");
-            return c;
-        };
+        return IndexDecoder.snapshot(pending, "TPE");
     }
 
     /** Proposal number i: random while fewer than the start-up trials have finished, then model-based. */

@@ -697,9 +697,10 @@ public final class SpecReader {
             String quantity = m.group(1);
             if (trainer != null && !known.contains(quantity)) {
                 String loose = loose(quantity);
-                String match = known.stream().filter(k -> loose(k).equals(loose)).findFirst().orElse(null);
+                String match = known.stream().filter(k -> loose(k).equals(loose)).findFirst()
+                        .orElse(loose.equals("params") && known.contains("param_count") ? "param_count" : null);
                 if (match != null) {
-                    quantity = match; // memoryMb is memory_mb
+                    quantity = match; // memoryMb is memory_mb, trainSeconds train_seconds, params param_count
                 } else {
                     problem(path, "'" + quantity + "' is not a quantity a trial reports" + suggestion(quantity, known) + "; trainer "
                             + trainer.name() + " reports " + trainer.metrics() + ", and every trial has train_seconds");

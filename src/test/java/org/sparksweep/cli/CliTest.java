@@ -84,6 +84,32 @@ class CliTest {
     }
 
     @Test
+    void aSqlSessionAnswersEveryQueryOnOneSparkStartAndSurvivesABadOne() throws Exception {
+        java.io.InputStream stdin = System.in;
+        String queries = String.join("\n", "SELECT count(*) AS n FROM trials",
+                "SELECT no_such_column FROM trials",
+                new ObjectMapper().writeValueAsString("SELECT min(objective) AS best\nFROM trials WHERE sweep = 'rosen'"), "");
+        CommandLineRun r;
+        try {
+            System.setIn(new java.io.ByteArrayInputStream(queries.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+            r = cli("sql", "--session", "--output", root.toString());
+        } finally {
+            System.setIn(stdin);
+        }
+        assertEquals(0, r.exit(), r.err());
+        List<String> lines = r.lines();
+        assertEquals(3, lines.size(), "one JSON line per query: " + lines);
+        ObjectMapper json = new ObjectMapper();
+        assertEquals(6, json.readTree(lines.get(0)).get("rows").get(0).get("n").asLong());
+        assertTrue(json.readTree(lines.get(1)).get("error").asText().contains("no_such_column"), lines.get(1));
+        assertEquals(0.0, json.readTree(lines.get(2)).get("rows").get(0).get("best").asDouble(), "a JSON-quoted query with a line break");
+
+        CommandLineRun both = cli("sql", "--session", "--output", root.toString(), "SELECT 1");
+        assertEquals(Main.BAD_INPUT, both.exit());
+        assertTrue(both.err().contains("drop the QUERY argument"), both.err());
+    }
+
+    @Test
     void aBadQueryIsBadInput() {
         CommandLineRun r = cli("sql", "--output", root.toString(), "SELECT no_such_column FROM trials");
         assertEquals(Main.BAD_INPUT, r.exit());

@@ -20,7 +20,7 @@ import org.sparksweep.testing.SharedSpark;
 
 /**
  * The bundled notebook really runs: executed headless with Jupyter's nbclient (Debian's
- * python3-nbclient) against a sweep made here, its `sparksweep sql` calls served by this build's
+ * python3-nbclient) against a sweep made here, its one `sparksweep sql --session` served by this build's
  * classes. Skipped without Jupyter on a developer's machine; required when CI sets
  * {@value #REQUIRED}. The executed copy is kept under target/ to look at.
  */

@@ -28,14 +28,15 @@ class GoalsSpecTest {
                   - {metric: accuracy, direction: maximize}
                   - {metric: param_count, direction: minimize}
                 scalarization: {method: chebyshev, weights: [0.7, 0.3], references: [1, 0]}
-                constraints: ["paramCount <= 1_000_000", "train_seconds < 300"]
+                constraints: ["params <= 1_000_000", "memoryMb <= 4096", "trainSeconds < 300"]
                 """, "s.yaml", false);
         Goals goals = spec.goals();
         assertEquals(2, goals.objectives().size());
         assertEquals("accuracy", spec.objective().metric(), "objective is the first of the objectives");
         assertEquals(Scalarization.Method.CHEBYSHEV, goals.scalarization().method());
         assertEquals(List.of(new Constraint("param_count", Constraint.Comparison.AT_MOST, 1_000_000),
-                new Constraint("train_seconds", Constraint.Comparison.BELOW, 300)), goals.constraints());
+                new Constraint("memory_mb", Constraint.Comparison.AT_MOST, 4096),
+                new Constraint("train_seconds", Constraint.Comparison.BELOW, 300)), goals.constraints(), "the names users write, as columns");
         assertEquals(Direction.MINIMIZE, goals.primary().direction());
         // chebyshev: max(0.7 * (1 - 0.9), 0.3 * (500 - 0))
         assertEquals(150.0, goals.primaryValue(java.util.Map.of("accuracy", 0.9, "param_count", 500.0)), 1e-9);
@@ -54,13 +55,13 @@ class GoalsSpecTest {
                   - {metric: accuracy, direction: maximize}
                   - {metric: acuracy, direction: up}
                 scalarization: {method: chebychev, weights: [1]}
-                constraints: ["params <= 10", "memory_mb => 4"]
+                constraints: ["parameters <= 10", "memory_mb => 4"]
                 """, "s.yaml", false));
         String all = String.join("\n", e.problems());
         assertTrue(all.contains("objectives[1].metric: trainer dl4j-mlp does not report 'acuracy'; did you mean 'accuracy'?"), all);
         assertTrue(all.contains("objectives[1].direction: must be maximize or minimize, got 'up'"), all);
         assertTrue(all.contains("scalarization.method: must be weightedSum or chebyshev, got 'chebychev'; did you mean 'chebyshev'?"), all);
-        assertTrue(all.contains("constraints[0]: 'params' is not a quantity a trial reports"), all);
+        assertTrue(all.contains("constraints[0]: 'parameters' is not a quantity a trial reports"), all);
         assertTrue(all.contains("constraints[1]: must be text like \"param_count <= 1_000_000\""), all);
         SpecException both = assertThrows(SpecException.class, () -> SpecReader.parse(HEAD
                 + "objective: {metric: accuracy, direction: maximize}\nobjectives: [{metric: accuracy, direction: maximize}]\n", "s.yaml", false));
