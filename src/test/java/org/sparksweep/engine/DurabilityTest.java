@@ -171,14 +171,19 @@ class DurabilityTest {
                   x: {range: [1, 40]}
                 budget: {maxFailedTrials: 3}
                 """);
-        SweepFailedException e = assertThrows(SweepFailedException.class, () -> new SweepRunner(spark).run(spec, SweepListener.NONE));
+        java.util.Set<String> heard = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        SweepFailedException e = assertThrows(SweepFailedException.class,
+                () -> new SweepRunner(spark).run(spec, (r, finished, planned) -> heard.add(r.trialId() + " " + r.status())));
         assertTrue(e.getMessage().contains("more than budget.maxFailedTrials = 3"), e.getMessage());
         assertTrue(e.getMessage().contains("deliberate failure for x="), "the summary quotes a failure: " + e.getMessage());
-        List<Row> rows = sql("SELECT status, count(*) FROM trials WHERE sweep = 'failing' GROUP BY status ORDER BY status");
-        assertEquals("COMPLETED", rows.get(0).getString(0));
-        assertEquals(40L, rows.get(0).getLong(1), "the ok trials (grid order: all before the failing ones) are kept");
-        assertEquals("FAILED", rows.get(1).getString(0));
-        assertTrue(rows.get(1).getLong(1) >= 4 && rows.get(1).getLong(1) < 40, "the sweep stopped soon after the 4th failure");
+        java.util.Set<String> kept = new java.util.HashSet<>();
+        for (Row r : sql("SELECT trial_id, status FROM trials WHERE sweep = 'failing'")) kept.add(r.getString(0) + " " + r.getString(1));
+        assertTrue(kept.containsAll(heard), "every trial the driver had heard of is kept: missing " + heard.stream().filter(t -> !kept.contains(t)).toList());
+        long failed = kept.stream().filter(t -> t.endsWith(" FAILED")).count();
+        long completed = kept.stream().filter(t -> t.endsWith(" COMPLETED")).count();
+        // grid order puts the 40 ok trials first; trials still running when the 4th failure arrived are cancelled
+        assertTrue(completed >= 30, "the ok trials before the failures are kept: " + completed);
+        assertTrue(failed >= 4 && failed < 40, "the sweep stopped soon after the 4th failure: " + failed);
     }
 
     @Test
