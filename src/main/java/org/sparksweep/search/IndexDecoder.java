@@ -23,11 +23,8 @@ public interface IndexDecoder extends Serializable {
      * asks for it after a proposal; an index it does not hold is a bug in the dispatch, said loudly.
      */
     static IndexDecoder snapshot(Map<Long, TrialConfig> proposals, String strategy) {
-        Map<Long, TrialConfig> snapshot = Map.copyOf(proposals);
-        return index -> {
-            TrialConfig c = snapshot.get(index);
-            if (c == null) throw new IllegalStateException(strategy + " proposal " + index + " is not in this dispatch");
-            return c;
-        };
+        Map<Long, ScheduledTrials.Scheduled> scheduled = new java.util.LinkedHashMap<>();
+        proposals.forEach((index, config) -> scheduled.put(index, new ScheduledTrials.Scheduled(config, TrialSchedule.FULL)));
+        return new ScheduledTrials(strategy, scheduled);
     }
 }

@@ -7,7 +7,8 @@ import org.sparksweep.trial.TrialSchedule;
 
 /**
  * A decoder that is a snapshot of the trials an adaptive strategy has proposed and not yet been told
- * about, each with its config and schedule; taken after every ask and shipped with that job.
+ * about, each with its config and schedule (see {@link IndexDecoder#snapshot} for proposals that all
+ * run in full); taken after every ask and shipped with that job.
  */
 final class ScheduledTrials implements IndexDecoder {
     /** One proposed trial. */

@@ -2,6 +2,7 @@ package org.sparksweep.search;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -66,6 +67,7 @@ public final class SuccessiveHalving implements Strategy {
     private final Map<Long, ScheduledTrials.Scheduled> pending = new LinkedHashMap<>();
     private final int[] round; // new configs per bracket in one Hyperband round
     private long sampled;
+    private long nextSample;
     private long next;
 
     public SuccessiveHalving(SearchSpace space, Settings settings) {
@@ -127,7 +129,8 @@ public final class SuccessiveHalving implements Strategy {
 
     private boolean sampleNew() {
         if (sampled >= settings.configs()) return false;
-        long number = sampled++;
+        sampled++;
+        long number = nextSample++;
         propose(bracketOf(number), -1, space.sample(settings.seed(), number), null);
         return true;
     }
@@ -169,14 +172,35 @@ public final class SuccessiveHalving implements Strategy {
     }
 
     /**
-     * Refuses: a record does not say which rung a trial reached or which trial it continued, so the
-     * rungs cannot be rebuilt from it.
+     * Rebuilds the rungs from a resumed sweep's records: each recorded trial joins its rung (a fresh
+     * config starts in the rung of its bracket; a promotion is in its parent's bracket), the trials it
+     * continued count as promoted, the recorded fresh configs count against {@code configs}, and new
+     * trials and samples are numbered after the recorded ones. Trials that were running when the
+     * earlier run stopped have no record and are not continued; their parents can be promoted again.
      */
     @Override
     public void resume(List<TrialResult> recorded) {
-        if (recorded.isEmpty()) return;
-        throw new IllegalStateException((settings.hyperband() ? "hyperband" : "asha") + " cannot resume a sweep (" + recorded.size()
-                + " trials recorded): run it again from the start with run --new, or under a new name");
+        if (next > 0 || !running.isEmpty()) throw new IllegalStateException("resume comes before the first proposal");
+        Map<String, Integer> bracketOf = new HashMap<>();
+        long fresh = 0;
+        for (TrialResult r : recorded) { // in index order: a parent is recorded before the trials that continue it
+            next = Math.max(next, r.index() + 1);
+            Integer rung = r.course().rung();
+            if (rung == null || rung < 0 || rung >= budgets.length) continue; // a warm-start trial, outside the rungs
+            String parent = r.course().parentTrialId();
+            Integer bracket = parent == null ? Integer.valueOf(rung) : bracketOf.get(parent);
+            if (bracket == null || bracket >= brackets.size()) bracket = Math.min(rung, brackets.size() - 1);
+            if (parent == null) fresh++;
+            else promoted.add(parent);
+            bracketOf.put(r.trialId(), bracket);
+            boolean scored = r.status() == TrialStatus.COMPLETED && r.objective() != null && Double.isFinite(r.objective());
+            double loss = !scored ? Double.POSITIVE_INFINITY : settings.minimize() ? r.objective() : -r.objective();
+            LinkedHashMap<String, Object> base = new LinkedHashMap<>(r.config().values());
+            base.remove(settings.budgetSetting());
+            brackets.get(bracket).get(rung).add(new Entry(r.trialId(), new TrialConfig(base), loss));
+        }
+        sampled = fresh;
+        nextSample = next; // sample numbers beyond any the earlier run could have used (one sample per index at most)
     }
 
     /** Unknown in advance: how many promotions happen depends on when results arrive. */

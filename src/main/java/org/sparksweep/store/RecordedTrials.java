@@ -19,6 +19,7 @@ import org.sparksweep.space.Parameter;
 import org.sparksweep.space.SearchSpace;
 import org.sparksweep.space.TrialConfig;
 import org.sparksweep.trial.Direction;
+import org.sparksweep.trial.TrialCourse;
 import org.sparksweep.trial.TrialResult;
 import org.sparksweep.trial.TrialStatus;
 
@@ -59,7 +60,8 @@ public record RecordedTrials(long[] indices, Double best) {
     }
 
     /**
-     * The recorded trials as results (config from the {@code param_*} columns, status, objective, metrics), in
+     * The recorded trials as results (config from the {@code param_*} columns, status, objective, metrics,
+     * rung, budget and parent), in
      * index order: what an adaptive strategy learns from when a sweep is resumed. Reads every record,
      * so it is for adaptive sweeps, whose trial counts are modest; index-based strategies only need
      * {@link #read}.
@@ -81,6 +83,11 @@ public record RecordedTrials(long[] indices, Double best) {
             }
         }
         int firstMetric = 9 + space.parameters().size();
+        // successive halving's course: which rung a trial reached and which trial it continued
+        List<String> course = List.of(Columns.RUNG, Columns.BUDGET, Columns.PARENT_TRIAL_ID, Columns.STOP_REASON);
+        boolean withCourse = present.containsAll(course);
+        if (withCourse) for (String c : course) columns.add(col(c));
+        int firstCourse = firstMetric + metrics.size();
         List<Row> rows = records.select(columns.toArray(new Column[0]))
                 .dropDuplicates(Columns.TRIAL_INDEX).orderBy(Columns.TRIAL_INDEX).collectAsList();
         List<TrialResult> out = new ArrayList<>(rows.size());
@@ -93,9 +100,14 @@ public record RecordedTrials(long[] indices, Double best) {
             for (int i = 0; i < metrics.size(); i++) {
                 if (!r.isNullAt(firstMetric + i)) metricValues.put(metrics.get(i), r.getDouble(firstMetric + i));
             }
+            TrialCourse trialCourse = !withCourse ? TrialCourse.NONE : new TrialCourse(
+                    r.isNullAt(firstCourse) ? null : ((Number) r.get(firstCourse)).intValue(),
+                    r.isNullAt(firstCourse + 1) ? null : ((Number) r.get(firstCourse + 1)).longValue(),
+                    r.isNullAt(firstCourse + 2) ? null : r.getString(firstCourse + 2), List.of(),
+                    r.isNullAt(firstCourse + 3) ? null : r.getString(firstCourse + 3));
             out.add(new TrialResult(r.getString(0), r.getLong(1), new TrialConfig(values), r.getLong(2), TrialStatus.valueOf(r.getString(3)),
                     metricValues, r.isNullAt(4) ? null : r.getDouble(4), r.isNullAt(5) ? null : r.getString(5),
-                    r.getTimestamp(6).toInstant(), r.getTimestamp(7).toInstant(), r.getDouble(8), null, null));
+                    r.getTimestamp(6).toInstant(), r.getTimestamp(7).toInstant(), r.getDouble(8), null, null, List.of(), null, trialCourse));
         }
         return out;
     }

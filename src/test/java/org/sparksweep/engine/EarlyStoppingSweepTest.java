@@ -76,6 +76,33 @@ class EarlyStoppingSweepTest {
     }
 
     @Test
+    void aStoppedAshaSweepResumesItsRungsWithoutRetrainingOrPromotingTwice() throws Exception {
+        String yaml = """
+                name: branin-asha-resume
+                model: {trainer: function, function: branin, fidelityNoise: 20}
+                objective: {metric: value, direction: minimize}
+                search: {strategy: asha, trials: 18, seed: 5, eta: 3, budget: {setting: steps, min: 1, max: 9}}
+                space:
+                  x1: {uniform: [-5, 10]}
+                  x2: {uniform: [0, 15]}
+                """;
+        SweepSummary first = new SweepRunner(SharedSpark.get()).run(root().spec(yaml + "stop: {objective: 150}\n"), SweepListener.NONE);
+        assertTrue(first.stopReason() != null, "a noisy branin value under 150 comes early: the first run stops");
+        java.util.Map<String, Object> before = new java.util.HashMap<>();
+        for (Row r : root().sql("SELECT trial_id, started_at FROM trials WHERE sweep = 'branin-asha-resume'")) before.put(r.getString(0), r.get(1));
+
+        SweepSummary second = new SweepRunner(SharedSpark.get()).run(root().spec(yaml), SweepListener.NONE);
+        assertEquals(before.size(), second.resumed());
+        List<Row> rows = root().sql("SELECT trial_id, started_at, rung, parent_trial_id FROM trials WHERE sweep = 'branin-asha-resume'");
+        for (Row r : rows) if (before.containsKey(r.getString(0))) assertEquals(before.get(r.getString(0)), r.get(1), "not trained again");
+        assertEquals(18, rows.stream().filter(r -> r.getInt(2) == 0).count(), "18 configs in all start at rung 0, recorded ones included");
+        List<String> parents = rows.stream().filter(r -> !r.isNullAt(3)).map(r -> r.getString(3)).toList();
+        assertEquals(parents.size(), new java.util.HashSet<>(parents).size(), "no trial promoted twice: " + parents);
+        java.util.Set<String> ids = new java.util.HashSet<>(rows.stream().map(r -> r.getString(0)).toList());
+        assertTrue(ids.containsAll(parents), "every promotion continues a recorded trial");
+    }
+
+    @Test
     void theMedianRuleStopsTrialsInsideTheirTasksAndSaysWhy() throws Exception {
         SweepSpec spec = root().spec("""
                 name: sphere-median

@@ -58,6 +58,38 @@ class SuccessiveHalvingTest {
     }
 
     @Test
+    void aResumedSweepRebuildsItsRungsFromTheRecordsAndPromotesAsTheFirstRunWould() {
+        SuccessiveHalving first = asha(20, 1);
+        List<TrialResult> recorded = new ArrayList<>();
+        // seven trials at rung 0 and the promotions they earn, told one by one
+        for (int i = 0; i < 9; i++) {
+            Trial t = askOne(first);
+            double loss = 0.1 * ((i * 7) % 10) + (t.schedule().rung() == 0 ? 0 : -0.05);
+            TrialResult r = result(t, TrialStatus.COMPLETED, loss);
+            first.tell(r);
+            recorded.add(new TrialResult(r.trialId(), r.index(), r.config(), 0, r.status(), r.metrics(), r.objective(), null,
+                    r.startedAt(), r.finishedAt(), 1, null, null, List.of(), null, org.sparksweep.trial.TrialCourse.of(t.schedule())));
+        }
+        SuccessiveHalving resumed = asha(20, 1);
+        resumed.resume(recorded);
+        assertArrayEquals(first.trialsPerRung(), resumed.trialsPerRung(), "the same trials in the same rungs");
+        Trial expected = askOne(first), got = askOne(resumed);
+        assertEquals(9, got.index(), "numbered after the records");
+        assertEquals(expected.schedule(), got.schedule(), "the same decision: " + expected.schedule());
+        if (expected.schedule().parentTrialId() != null) assertEquals(expected.config(), got.config());
+        // a parent promoted in the first run is not promoted again after the resume
+        List<String> parents = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            Trial t = askOne(resumed);
+            if (t.schedule().parentTrialId() != null) parents.add(t.schedule().parentTrialId());
+            tell(resumed, t, 0.9);
+        }
+        for (TrialResult r : recorded) {
+            if (r.course().parentTrialId() != null) assertFalse(parents.contains(r.course().parentTrialId()), "promoted twice: " + parents);
+        }
+    }
+
+    @Test
     void rungBudgetsGrowByEtaUpToTheMaximum() {
         assertArrayEquals(new long[] {1, 3, 9, 27}, SuccessiveHalving.budgets(1, 27, 3));
         assertArrayEquals(new long[] {1, 3, 9, 20}, SuccessiveHalving.budgets(1, 20, 3));
