@@ -151,4 +151,26 @@ class LeaderboardReduceTest {
         assertEquals(feasible.length, k);
         assertTrue(k > 10 && k < 50, "the constraint splits the trials: " + k + " feasible");
     }
+
+    @Test
+    void trialsOfSeveralSweepsAreRankedTogether() throws Exception {
+        SparkSession spark = SharedSpark.get();
+        SweepRoot root = new SweepRoot(output);
+        String goals = "objectives:\n  - {metric: f1, direction: minimize}\n  - {metric: f2, direction: minimize}\n";
+        SweepSpec a = spec(root, "left", goals), b = spec(root, "right", goals);
+        record(spark, a, List.of(result("a1", 0, TrialStatus.COMPLETED, 1.0, 4.0, 1), result("a2", 1, TrialStatus.COMPLETED, 3.0, 3.0, 2)));
+        record(spark, b, List.of(result("b1", 0, TrialStatus.COMPLETED, 2.0, 2.0, 1), result("b2", 1, TrialStatus.FAILED, null, null, 2)));
+        Leaderboard.reduce(spark, SweepStore.at(a.output()), a.name(), a.goals());
+        Leaderboard.reduce(spark, SweepStore.at(b.output()), b.name(), b.goals());
+        assertEquals(1, root.sql("SELECT pareto_rank FROM trials WHERE trial_id = 'a2'").get(0).getInt(0), "within its own sweep a2 is on the front");
+
+        var all = ParetoColumns.add(spark, Leaderboard.read(spark, SweepStore.at(a.output())), a.goals());
+        Map<String, Row> byId = new HashMap<>();
+        for (Row r : all.select("trial_id", "pareto_rank", "feasible").collectAsList()) byId.put(r.getString(0), r);
+        assertEquals(4, byId.size());
+        assertEquals(1, byId.get("a1").getInt(1));
+        assertEquals(1, byId.get("b1").getInt(1));
+        assertEquals(2, byId.get("a2").getInt(1), "b1 of the other sweep dominates a2");
+        assertTrue(byId.get("b2").isNullAt(1) && byId.get("b2").isNullAt(2), "a failed trial has no Pareto columns");
+    }
 }
