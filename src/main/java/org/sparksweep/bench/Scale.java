@@ -11,6 +11,7 @@ import org.sparksweep.search.Strategies;
 import org.sparksweep.spec.SweepSpec;
 import org.sparksweep.store.Leaderboard;
 import org.sparksweep.store.LeaderboardSchema;
+import org.sparksweep.store.SweepManifest;
 import org.sparksweep.store.SweepStore;
 import org.sparksweep.store.TrialRecords;
 
@@ -42,8 +43,10 @@ public final class Scale {
         SweepStore store = SweepStore.at(spec.output());
         TrialPlan plan = TrialPlan.of(spec, Strategies.get(spec.search().strategy()).create(spec.search(), spec.space(), spec.objective()).decoder());
         long t0 = System.nanoTime();
-        try (TrialRecords records = new TrialRecords(spark, new LeaderboardSchema(spec), store.records(spec.name()), RECORD_BATCH, Long.MAX_VALUE)) {
+        LeaderboardSchema schema = new LeaderboardSchema(spec);
+        try (TrialRecords records = new TrialRecords(spark, schema, store.records(spec.name()), RECORD_BATCH, Long.MAX_VALUE)) {
             records.clear();
+            SweepManifest.of(spec, schema).write(store, spark.sparkContext().hadoopConfiguration()); // as a sweep's run does
             for (long i = 0; i < rows; i++) records.add(TrialRunner.run(plan, i));
             records.drain();
         }

@@ -44,6 +44,7 @@ import scala.util.Try;
 final class TrialDispatcher implements AutoCloseable {
     private final SparkContext sc;
     private final TrialPlan plan;
+    private final SharedPlan shared; // the plan, shipped to each executor once instead of with every task
     private final String description;
     private final ResourceProfile profile; // null: Spark's default (spark.task.cpus per trial)
     private final String of;
@@ -55,6 +56,7 @@ final class TrialDispatcher implements AutoCloseable {
     TrialDispatcher(SparkContext sc, TrialPlan plan, String description, long planned) {
         this.sc = sc;
         this.plan = plan;
+        this.shared = SharedPlan.of(sc, plan);
         this.description = description;
         this.profile = TrialResources.profile(sc, plan.resources());
         this.of = planned >= 0 ? " of " + planned : "";
@@ -89,9 +91,12 @@ final class TrialDispatcher implements AutoCloseable {
         Job job = new Job(plan, from, to);
         RDD<Object> indices = sc.range(from, to, 1, tasks);
         if (profile != null) indices = indices.withResources(profile);
-        TrialPlan p = plan;
+        // a task carries only the broadcast's handle, and the decoder when it is not the sweep's (an adaptive snapshot)
+        SharedPlan sweepPlan = shared;
+        IndexDecoder decoder = plan == this.plan ? null : plan.decoder();
         Function1<scala.collection.Iterator<Object>, byte[]> body =
                 (Function1<scala.collection.Iterator<Object>, byte[]> & Serializable) it -> {
+                    TrialPlan p = decoder == null ? sweepPlan.get() : sweepPlan.get().withDecoder(decoder);
                     ArrayList<TrialResult> out = new ArrayList<>(1);
                     int cpus = TaskContext.get().cpus(); // what the scheduler reserved for this task
                     while (it.hasNext()) out.add(TrialTask.run(p, (Long) it.next(), cpus));
@@ -163,6 +168,7 @@ final class TrialDispatcher implements AutoCloseable {
         for (Job job : jobs) {
             if (!job.action.isCompleted()) job.action.cancel();
         }
+        shared.release();
     }
 
     /** One Spark job of trials [from, to) and which of its tasks have reported. */

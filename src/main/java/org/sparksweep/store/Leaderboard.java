@@ -1,10 +1,10 @@
 package org.sparksweep.store;
 
+import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.concat;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
-import static org.apache.spark.sql.functions.rank;
 import static org.apache.spark.sql.functions.row_number;
 import static org.apache.spark.sql.functions.when;
 
@@ -21,6 +21,8 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.expressions.Window;
+import org.apache.spark.sql.types.DataType;
+import org.apache.spark.sql.types.StructType;
 import org.sparksweep.space.Parameter;
 import org.sparksweep.space.SearchSpace;
 import org.sparksweep.space.TrialConfig;
@@ -45,9 +47,7 @@ public final class Leaderboard {
      * share a rank), all others with a null rank.
      */
     public static void reduce(SparkSession spark, SweepStore store, String sweep, Direction direction) {
-        Dataset<Row> records = spark.read().parquet(store.records(sweep));
-        Goals goals = Goals.of(new Objective(Columns.OBJECTIVE, direction));
-        write(ranked(spark, records, goals, List.of(Columns.OBJECTIVE)), store.leaderboard(sweep));
+        reduce(spark, store, sweep, Goals.of(new Objective(Columns.OBJECTIVE, direction)), List.of(Columns.OBJECTIVE));
     }
 
     /**
@@ -57,24 +57,51 @@ public final class Leaderboard {
      * {@code pareto_rank} and {@code crowding_distance} come from every objective and constraint.
      */
     public static void reduce(SparkSession spark, SweepStore store, String sweep, Goals goals) {
-        Dataset<Row> records = spark.read().parquet(store.records(sweep));
-        if (goals.scalarization() != null) records = records.withColumn(Columns.SCALARIZED, ParetoColumns.scalarized(goals));
-        List<String> objectiveColumns = goals.objectives().stream().map(o -> ParetoColumns.column(o.metric())).toList();
-        write(ranked(spark, records, goals, objectiveColumns), store.leaderboard(sweep));
+        reduce(spark, store, sweep, goals, goals.objectives().stream().map(o -> ParetoColumns.column(o.metric())).toList());
     }
 
-    private static Dataset<Row> ranked(SparkSession spark, Dataset<Row> records, Goals goals, List<String> objectiveColumns) {
-        Column completed = col(Columns.STATUS).equalTo("COMPLETED");
+    /**
+     * The reduce itself. The ranks are worked out on the driver from the columns they need
+     * ({@link TrialRanking}) and joined to the rows by trial id as they are written, so the records are
+     * read twice (once narrow, once whole) and never shuffled; only a sweep with a trial id recorded
+     * more than once (after a crash, or a repeated random sample) is first deduplicated by a window per trial id.
+     */
+    private static void reduce(SparkSession spark, SweepStore store, String sweep, Goals goals, List<String> objectiveColumns) {
+        Dataset<Row> records = records(spark, store, sweep);
         boolean scalarized = goals.scalarization() != null;
+        if (scalarized) records = records.withColumn(Columns.SCALARIZED, ParetoColumns.scalarized(goals));
         Column by = col(scalarized ? Columns.SCALARIZED : Columns.OBJECTIVE);
-        Column order = !scalarized && goals.objectives().get(0).direction() == Direction.MAXIMIZE ? by.desc() : by.asc();
-        Dataset<Row> ranked = notPromoted(records
-                .withColumn("_n", row_number().over(Window.partitionBy(Columns.TRIAL_ID).orderBy(col(Columns.TRIAL_INDEX), col(Columns.FINISHED_AT))))
-                .filter(col("_n").equalTo(1)))
-                .withColumn(Columns.RANK, when(completed, rank().over(Window.partitionBy(completed).orderBy(order))))
-                .drop("_n");
-        ranked = ParetoColumns.add(spark, ranked, goals, objectiveColumns);
-        // rank right after objective, as the README documents, then the scalarized value and the Pareto columns
+        boolean descending = !scalarized && goals.objectives().get(0).direction() == Direction.MAXIMIZE;
+        TrialRanking ranking = TrialRanking.of(records, goals, objectiveColumns, by, descending);
+        if (ranking.duplicated()) {
+            records = records
+                    .withColumn("_n", row_number().over(Window.partitionBy(Columns.TRIAL_ID).orderBy(col(Columns.TRIAL_INDEX), col(Columns.FINISHED_AT))))
+                    .filter(col("_n").equalTo(1))
+                    .drop("_n");
+            ranking = TrialRanking.of(records, goals, objectiveColumns, by, descending);
+        }
+        TrialRanking.Ranked ranked = ranking.addTo(notPromoted(records), true);
+        try {
+            ranked.rows().select(ordered(ranked.rows(), scalarized)).write().mode(SaveMode.Overwrite).parquet(store.leaderboard(sweep));
+        } finally {
+            ranked.release();
+        }
+    }
+
+    /** A sweep's records, read with the schema its manifest keeps (no inference pass), or inferred without one. */
+    private static Dataset<Row> records(SparkSession spark, SweepStore store, String sweep) {
+        StructType type = null;
+        try {
+            type = SweepManifest.read(store, sweep, spark.sparkContext().hadoopConfiguration())
+                    .map(m -> DataType.fromJson(m.recordType()) instanceof StructType t ? t : null).orElse(null);
+        } catch (IOException | RuntimeException e) {
+            // an unreadable manifest: infer the schema from the files
+        }
+        return type == null ? spark.read().parquet(store.records(sweep)) : spark.read().schema(type).parquet(store.records(sweep));
+    }
+
+    /** rank right after objective, as the README documents, then the scalarized value and the Pareto columns. */
+    private static Column[] ordered(Dataset<Row> ranked, boolean scalarized) {
         List<String> after = scalarized
                 ? List.of(Columns.RANK, Columns.SCALARIZED, Columns.PARETO_RANK, Columns.CROWDING_DISTANCE, Columns.FEASIBLE)
                 : List.of(Columns.RANK, Columns.PARETO_RANK, Columns.CROWDING_DISTANCE, Columns.FEASIBLE);
@@ -84,11 +111,7 @@ public final class Leaderboard {
             ordered.add(col(c));
             if (c.equals(Columns.OBJECTIVE)) for (String a : after) ordered.add(col(a));
         }
-        return ranked.select(ordered.toArray(new Column[0]));
-    }
-
-    private static void write(Dataset<Row> ranked, String path) {
-        ranked.write().mode(SaveMode.Overwrite).parquet(path);
+        return ordered.toArray(new Column[0]);
     }
 
     /**
@@ -97,14 +120,16 @@ public final class Leaderboard {
      */
     private static Dataset<Row> notPromoted(Dataset<Row> trials) {
         if (!List.of(trials.columns()).contains(Columns.PARENT_TRIAL_ID)) return trials; // records written before these columns
+        Row largest = trials.agg(max(col(Columns.BUDGET))).first(); // one narrow pass; null when no trial had a budget
+        if (largest.isNullAt(0)) return trials;
         Dataset<Row> parents = trials.filter(col(Columns.PARENT_TRIAL_ID).isNotNull())
                 .select(col(Columns.PARENT_TRIAL_ID).as("_continued")).distinct();
         Column stopped = col(Columns.STOP_REASON).isNull()
                 .and(col(Columns.STATUS).equalTo("COMPLETED"))
                 .and(col(Columns.RUNG).isNotNull())
-                .and(col(Columns.BUDGET).lt(max(col(Columns.BUDGET)).over(Window.partitionBy())))
+                .and(col(Columns.BUDGET).lt(lit(largest.get(0))))
                 .and(col("_continued").isNull());
-        return trials.join(parents, col(Columns.TRIAL_ID).equalTo(col("_continued")), "left")
+        return trials.join(broadcast(parents), col(Columns.TRIAL_ID).equalTo(col("_continued")), "left")
                 .withColumn(Columns.STOP_REASON, when(stopped, concat(lit("not promoted past rung "), col(Columns.RUNG),
                         lit(" (budget "), col(Columns.BUDGET), lit(")"))).otherwise(col(Columns.STOP_REASON)))
                 .drop("_continued");
