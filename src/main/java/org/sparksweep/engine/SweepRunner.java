@@ -193,7 +193,9 @@ public final class SweepRunner {
             // Slots are read every pass: executors come and go (dynamic allocation, lost executors).
             int slots = Math.max(1, sc.defaultParallelism());
             progress.slots = Math.max(progress.slots, slots);
-            int chunk = Math.max(16, Math.min(1024, slots * 8));
+            int perTask = adaptive ? 1 : progress.trialsPerTask();
+            dispatcher.trialsPerTask(perTask);
+            int chunk = Math.max(16, Math.min(1024, slots * 8)) * perTask;
             // Keep at least one chunk queued beyond what is running, so no slot waits for a straggler;
             // an adaptive strategy instead gets exactly the free slots, so each proposal sees every result before it.
             long target = adaptive ? slots : chunk;
@@ -256,6 +258,10 @@ public final class SweepRunner {
 
     /** What the driver has seen so far. */
     private static final class Progress {
+        static final double TASK_SECONDS = 0.25;
+        static final int MAX_PER_TASK = 16;
+        static final long MEASURED = 32;
+
         final SweepSpec spec;
         final long planned;
         final SweepListener listener;
@@ -272,6 +278,18 @@ public final class SweepRunner {
             this.spec = spec;
             this.planned = planned;
             this.listener = listener;
+        }
+
+        /**
+         * Trials per task for a strategy that proposes ahead: one, or several when the trials so far
+         * are so short that Spark's few milliseconds per task show, so that a task lasts about
+         * {@link #TASK_SECONDS}. Decided from at least {@link #MEASURED} results.
+         */
+        int trialsPerTask() {
+            if (finished < MEASURED) return 1;
+            double mean = trainSeconds / finished;
+            if (mean >= TASK_SECONDS) return 1;
+            return (int) Math.min(MAX_PER_TASK, Math.ceil(TASK_SECONDS / Math.max(mean, 1e-4)));
         }
 
         long failed() {

@@ -51,6 +51,7 @@ final class TrialDispatcher implements AutoCloseable {
     private final BlockingQueue<TrialResult> finished = new LinkedBlockingQueue<>();
     private final List<Job> jobs = new ArrayList<>();
     private long inFlight;
+    private int trialsPerTask = 1;
 
     /** @param planned the sweep's planned trials for the Spark UI's job descriptions ("trials 16–31 of 96"), -1 when open-ended */
     TrialDispatcher(SparkContext sc, TrialPlan plan, String description, long planned) {
@@ -82,13 +83,26 @@ final class TrialDispatcher implements AutoCloseable {
      * proposals made so far).
      */
     void submit(long from, long to, IndexDecoder decoder) {
-        startJob(decoder == plan.decoder() ? plan : plan.withDecoder(decoder), from, to);
+        startJob(decoder == plan.decoder() ? plan : plan.withDecoder(decoder), from, to, trialsPerTask);
         inFlight += to - from;
     }
 
+    /**
+     * From now on, up to {@code perTask} consecutive trials in each task: for trials so short that
+     * Spark's cost per task (a few milliseconds) would be a visible share of their time. Each trial is
+     * still journaled as it finishes; the driver hears of a task's trials when the task ends.
+     */
+    void trialsPerTask(int perTask) {
+        this.trialsPerTask = Math.max(1, perTask);
+    }
+
     private void startJob(TrialPlan plan, long from, long to) {
-        int tasks = Math.toIntExact(to - from);
-        Job job = new Job(plan, from, to);
+        startJob(plan, from, to, 1);
+    }
+
+    private void startJob(TrialPlan plan, long from, long to, int perTask) {
+        int tasks = Math.toIntExact((to - from + perTask - 1) / perTask);
+        Job job = new Job(plan, from, to, tasks);
         RDD<Object> indices = sc.range(from, to, 1, tasks);
         if (profile != null) indices = indices.withResources(profile);
         // a task carries only the broadcast's handle, and the decoder when it is not the sweep's (an adaptive snapshot)
@@ -110,7 +124,7 @@ final class TrialDispatcher implements AutoCloseable {
             return BoxedUnit.UNIT;
         };
         Function0<BoxedUnit> onJobEnd = () -> BoxedUnit.UNIT;
-        sc.setJobDescription(description + (tasks > 1 ? ", trials " + from + "–" + (to - 1) : ", trial " + from + single(plan, from)) + of);
+        sc.setJobDescription(description + (to - from > 1 ? ", trials " + from + "–" + (to - 1) : ", trial " + from + single(plan, from)) + of);
         job.action = sc.submitJob(indices, body, scala.jdk.javaapi.CollectionConverters.asScala(partitions).toSeq(),
                 onTaskResult, onJobEnd);
         jobs.add(job);
@@ -176,14 +190,21 @@ final class TrialDispatcher implements AutoCloseable {
         final TrialPlan plan;
         final long from;
         final long to;
+        final int tasks;
         private final BitSet reported = new BitSet();
         SimpleFutureAction<BoxedUnit> action;
         Throwable cause;
 
-        Job(TrialPlan plan, long from, long to) {
+        Job(TrialPlan plan, long from, long to, int tasks) {
             this.plan = plan;
             this.from = from;
             this.to = to;
+            this.tasks = tasks;
+        }
+
+        /** The first index of a task's trials: how {@code SparkContext.range} splits [from, to) into {@code tasks} partitions. */
+        long start(int partition) {
+            return from + partition * (to - from) / tasks;
         }
 
         synchronized void reported(int partition) {
@@ -192,7 +213,9 @@ final class TrialDispatcher implements AutoCloseable {
 
         synchronized List<Long> unreported() {
             List<Long> out = new ArrayList<>();
-            for (int p = reported.nextClearBit(0); p < to - from; p = reported.nextClearBit(p + 1)) out.add(from + p);
+            for (int p = reported.nextClearBit(0); p < tasks; p = reported.nextClearBit(p + 1)) {
+                for (long i = start(p); i < start(p + 1); i++) out.add(i);
+            }
             return out;
         }
     }

@@ -54,6 +54,37 @@ class SweepRunnerTest {
     }
 
     @Test
+    void veryShortTrialsShareTasksOnceMeasuredAndEveryTrialIsRecordedOnce() throws Exception {
+        SweepSpec spec = spec("""
+                name: tiny-trials
+                model: {trainer: function, function: sphere, dimensions: 1}
+                objective: {metric: value, direction: minimize}
+                search: {strategy: random, trials: 400, seed: 2}
+                space:
+                  x1: {uniform: [-1, 1]}
+                """);
+        java.util.concurrent.atomic.AtomicInteger tasks = new java.util.concurrent.atomic.AtomicInteger();
+        org.apache.spark.scheduler.SparkListener counter = new org.apache.spark.scheduler.SparkListener() {
+            @Override
+            public void onTaskEnd(org.apache.spark.scheduler.SparkListenerTaskEnd end) {
+                tasks.incrementAndGet();
+            }
+        };
+        spark.sparkContext().addSparkListener(counter);
+        try {
+            assertEquals(400, new SweepRunner(spark).run(spec, SweepListener.NONE).trials());
+        } finally {
+            spark.sparkContext().listenerBus().waitUntilEmpty();
+            spark.sparkContext().removeSparkListener(counter);
+        }
+        List<Row> rows = sql("SELECT count(*), count(DISTINCT trial_index), min(trial_index), max(trial_index) FROM trials WHERE sweep = 'tiny-trials'");
+        assertEquals(List.of(400L, 400L, 0L, 399L), List.of(rows.get(0).getLong(0), rows.get(0).getLong(1), rows.get(0).getLong(2), rows.get(0).getLong(3)));
+        // the first trials run one per task; once they show a trial takes microseconds, up to 16 share a task
+        // (the leaderboard's own Spark jobs add a few tasks of their own)
+        assertTrue(tasks.get() < 200, "400 trials in " + tasks.get() + " tasks");
+    }
+
+    @Test
     void gridSweepWritesOneRankedRowPerGridPoint() throws Exception {
         SweepSpec spec = spec("""
                 name: branin-grid
