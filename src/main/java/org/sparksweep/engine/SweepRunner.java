@@ -258,7 +258,7 @@ public final class SweepRunner {
 
     /** What the driver has seen so far. */
     private static final class Progress {
-        static final double TASK_SECONDS = 0.25;
+        static final double TASK_SECONDS = 0.5;
         static final int MAX_PER_TASK = 16;
         static final long MEASURED = 32;
 

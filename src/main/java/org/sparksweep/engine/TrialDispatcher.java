@@ -111,10 +111,8 @@ final class TrialDispatcher implements AutoCloseable {
         Function1<scala.collection.Iterator<Object>, byte[]> body =
                 (Function1<scala.collection.Iterator<Object>, byte[]> & Serializable) it -> {
                     TrialPlan p = decoder == null ? sweepPlan.get() : sweepPlan.get().withDecoder(decoder);
-                    ArrayList<TrialResult> out = new ArrayList<>(1);
                     int cpus = TaskContext.get().cpus(); // what the scheduler reserved for this task
-                    while (it.hasNext()) out.add(TrialTask.run(p, (Long) it.next(), cpus));
-                    return serialize(out);
+                    return serialize(TrialTask.runAll(p, indices(it), cpus));
                 };
         List<Object> partitions = new ArrayList<>(tasks);
         for (int i = 0; i < tasks; i++) partitions.add(i);
@@ -218,6 +216,21 @@ final class TrialDispatcher implements AutoCloseable {
             }
             return out;
         }
+    }
+
+    /** A task's trial indices as Spark hands them over. */
+    private static Iterator<Long> indices(scala.collection.Iterator<Object> it) {
+        return new Iterator<>() {
+            @Override
+            public boolean hasNext() {
+                return it.hasNext();
+            }
+
+            @Override
+            public Long next() {
+                return (Long) it.next();
+            }
+        };
     }
 
     static byte[] serialize(ArrayList<TrialResult> results) {
