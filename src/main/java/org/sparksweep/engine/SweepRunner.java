@@ -269,6 +269,8 @@ public final class SweepRunner {
         TrialResult best;
         TrialResult lastFailure;
         long finished;
+        long completed;
+        double longestCompleted;
         long resumed;
         String stopReason;
         double trainSeconds;
@@ -281,15 +283,14 @@ public final class SweepRunner {
         }
 
         /**
-         * Trials per task for a strategy that proposes ahead: one, or several when the trials so far
-         * are so short that Spark's few milliseconds per task show, so that a task lasts about
-         * {@link #TASK_SECONDS}. Decided from at least {@link #MEASURED} results.
+         * Trials per task for a strategy that proposes ahead: one, or several when every completed
+         * trial so far was so short that Spark's few milliseconds per task show, as many as fit
+         * {@link #TASK_SECONDS} at the longest trial seen (so one slow trial ends grouping). Decided from
+         * at least {@link #MEASURED} completed trials; failed and skipped ones say nothing about it.
          */
         int trialsPerTask() {
-            if (finished < MEASURED) return 1;
-            double mean = trainSeconds / finished;
-            if (mean >= TASK_SECONDS) return 1;
-            return (int) Math.min(MAX_PER_TASK, Math.ceil(TASK_SECONDS / Math.max(mean, 1e-4)));
+            if (completed < MEASURED) return 1;
+            return (int) Math.max(1, Math.min(MAX_PER_TASK, Math.floor(TASK_SECONDS / Math.max(longestCompleted, 1e-4))));
         }
 
         long failed() {
@@ -309,6 +310,10 @@ public final class SweepRunner {
             if (r.status() != TrialStatus.COMPLETED) lastFailure = r;
             byStatus.merge(r.status(), 1L, Long::sum);
             trainSeconds += r.trainSeconds();
+            if (r.status() == TrialStatus.COMPLETED) {
+                completed++;
+                longestCompleted = Math.max(longestCompleted, r.trainSeconds());
+            }
             if (r.status() == TrialStatus.COMPLETED && (best == null || spec.objective().direction().better(r.objective(), best.objective()))) {
                 best = r;
             }
