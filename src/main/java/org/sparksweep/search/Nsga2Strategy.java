@@ -66,34 +66,24 @@ public final class Nsga2Strategy implements Strategy {
     private final Settings settings;
     private final Goals goals;
     private final List<Parameter> searched;
-    private final Map<Long, TrialConfig> pending = new LinkedHashMap<>();
+    private final Proposals proposals;
     private final List<Member> arrivals = new ArrayList<>();
     private List<Member> population = List.of();
     private int[] rank = new int[0];
     private double[] crowding = new double[0];
-    private long asked;
-    private long remaining;
     private long told;
 
     public Nsga2Strategy(SearchSpace space, Settings settings, Goals goals) {
         this.space = space;
         this.settings = settings;
         this.goals = goals;
-        this.remaining = settings.trials();
+        this.proposals = new Proposals("NSGA-II", settings.trials());
         this.searched = space.parentsFirst().stream().filter(p -> !(p.domain() instanceof Domain.Fixed)).toList();
     }
 
     @Override
     public Proposal ask(int max) {
-        if (remaining <= 0) return new Proposal.Done();
-        long from = asked;
-        long count = Math.min(Math.max(1, max), remaining);
-        for (long i = 0; i < count; i++) {
-            pending.put(asked, propose(asked));
-            asked++;
-        }
-        remaining -= count;
-        return new Proposal.Indices(from, asked);
+        return proposals.take(max, this::propose);
     }
 
     /** A warm-start trial's result: it joins the population like a child of this search. */
@@ -106,17 +96,13 @@ public final class Nsga2Strategy implements Strategy {
     /** A resumed sweep's records join the population, count against the budget, and new children are numbered after them. */
     @Override
     public void resume(List<TrialResult> recorded) {
-        if (asked > 0 || !pending.isEmpty()) throw new IllegalStateException("resume comes before the first proposal");
-        for (TrialResult r : recorded) {
-            learn(r);
-            asked = Math.max(asked, r.index() + 1);
-        }
-        remaining = Math.max(0, settings.trials() - recorded.size());
+        proposals.resumeAfter(recorded, settings.trials());
+        for (TrialResult r : recorded) learn(r);
     }
 
     @Override
     public void tell(TrialResult result) {
-        TrialConfig config = pending.remove(result.index());
+        TrialConfig config = proposals.told(result.index());
         if (config == null) return; // not one of ours, or told twice
         Member m = member(result, config, told++);
         if (m != null) arrivals.add(m);
@@ -154,7 +140,7 @@ public final class Nsga2Strategy implements Strategy {
     /** The configs proposed and not yet told: a snapshot, to be taken after each {@link #ask}. */
     @Override
     public IndexDecoder decoder() {
-        return IndexDecoder.snapshot(pending, "NSGA-II");
+        return proposals.decoder();
     }
 
     /** Proposal number i: random until a population's worth of trials has been told, then a child of the population. */

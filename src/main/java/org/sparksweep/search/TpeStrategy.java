@@ -50,29 +50,19 @@ public final class TpeStrategy implements Strategy {
     private final SearchSpace space;
     private final Settings settings;
     private final List<Observation> finished = new ArrayList<>();
-    private final Map<Long, TrialConfig> pending = new LinkedHashMap<>();
-    private long asked;
-    private long remaining;
+    private final Proposals proposals;
 
     public TpeStrategy(SearchSpace space, Settings settings) {
         this.space = space;
         this.settings = settings;
-        this.remaining = settings.trials();
+        this.proposals = new Proposals("TPE", settings.trials());
     }
 
     @Override
     public Proposal ask(int max) {
-        if (remaining <= 0) return new Proposal.Done();
-        int room = Math.min(max, settings.parallelism() - pending.size());
-        if (room <= 0) return new Proposal.Wait();
-        long from = asked;
-        long count = Math.min(room, remaining);
-        for (long i = 0; i < count; i++) {
-            pending.put(asked, propose(asked));
-            asked++;
-        }
-        remaining -= count;
-        return new Proposal.Indices(from, asked);
+        int room = Math.min(max, settings.parallelism() - proposals.running());
+        if (room <= 0) return proposals.spent() ? new Proposal.Done() : new Proposal.Wait();
+        return proposals.take(room, this::propose);
     }
 
     @Override
@@ -87,19 +77,13 @@ public final class TpeStrategy implements Strategy {
      */
     @Override
     public void resume(List<TrialResult> recorded) {
-        if (asked > 0 || !pending.isEmpty()) throw new IllegalStateException("resume comes before the first proposal");
-        long next = 0;
-        for (TrialResult r : recorded) {
-            next = Math.max(next, r.index() + 1);
-            observe(r.config(), r);
-        }
-        asked = next;
-        remaining = Math.max(0, settings.trials() - recorded.size());
+        proposals.resumeAfter(recorded, settings.trials());
+        for (TrialResult r : recorded) observe(r.config(), r);
     }
 
     @Override
     public void tell(TrialResult result) {
-        TrialConfig config = pending.remove(result.index());
+        TrialConfig config = proposals.told(result.index());
         if (config == null) return; // not one of ours, or told twice
         observe(config, result);
     }
@@ -123,7 +107,7 @@ public final class TpeStrategy implements Strategy {
     /** The configs proposed and not yet told: a snapshot, to be taken after each {@link #ask}. */
     @Override
     public IndexDecoder decoder() {
-        return IndexDecoder.snapshot(pending, "TPE");
+        return proposals.decoder();
     }
 
     /** Proposal number i: random while fewer than the start-up trials have finished, then model-based. */
@@ -136,7 +120,7 @@ public final class TpeStrategy implements Strategy {
         int goodCount = (int) Math.max(1, Math.min(25, Math.ceil(0.1 * n)));
         List<TrialConfig> good = inOrderTold(sorted.subList(0, goodCount));
         List<TrialConfig> bad = new ArrayList<>(inOrderTold(sorted.subList(goodCount, n)));
-        bad.addAll(pending.values()); // constant liar: running trials count as bad
+        bad.addAll(proposals.runningConfigs()); // constant liar: running trials count as bad
         Map<String, Object> values = new HashMap<>();
         for (Parameter p : space.parentsFirst()) {
             if (p.conditional() && !p.when().holdsFor(values.get(p.when().parent()))) continue;
