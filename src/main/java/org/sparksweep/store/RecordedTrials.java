@@ -35,11 +35,7 @@ public record RecordedTrials(long[] indices, Double best) {
 
     /** Reads the sweep's record files (fold the journal in first, see {@link TrialRecords#compactJournal}). */
     public static RecordedTrials read(SparkSession spark, String recordsPath, Direction direction) throws IOException {
-        Path dir = new Path(recordsPath);
-        FileSystem fs = dir.getFileSystem(spark.sparkContext().hadoopConfiguration());
-        if (!fs.exists(dir) || fs.listStatus(dir, p -> p.getName().endsWith(".parquet") && !p.getName().startsWith("_")).length == 0) {
-            return NONE;
-        }
+        if (!hasRecordFiles(spark, recordsPath)) return NONE;
         List<Row> rows = spark.read().parquet(recordsPath).select(col(Columns.TRIAL_INDEX), col(Columns.STATUS), col(Columns.OBJECTIVE))
                 .collectAsList();
         long[] indices = new long[rows.size()];
@@ -68,7 +64,7 @@ public record RecordedTrials(long[] indices, Double best) {
      */
     public static List<TrialResult> results(SparkSession spark, String recordsPath, SearchSpace space, List<String> metricNames)
             throws IOException {
-        if (read(spark, recordsPath, Direction.MAXIMIZE).count() == 0) return List.of();
+        if (!hasRecordFiles(spark, recordsPath)) return List.of();
         List<Column> columns = new ArrayList<>(List.of(col(Columns.TRIAL_ID), col(Columns.TRIAL_INDEX), col(Columns.SEED),
                 col(Columns.STATUS), col(Columns.OBJECTIVE), col(Columns.ERROR), col(Columns.STARTED_AT), col(Columns.FINISHED_AT),
                 col(Columns.TRAIN_SECONDS)));
@@ -110,6 +106,12 @@ public record RecordedTrials(long[] indices, Double best) {
                     r.getTimestamp(6).toInstant(), r.getTimestamp(7).toInstant(), r.getDouble(8), null, null, List.of(), null, trialCourse));
         }
         return out;
+    }
+
+    private static boolean hasRecordFiles(SparkSession spark, String recordsPath) throws IOException {
+        Path dir = new Path(recordsPath);
+        FileSystem fs = dir.getFileSystem(spark.sparkContext().hadoopConfiguration());
+        return fs.exists(dir) && fs.listStatus(dir, p -> p.getName().endsWith(".parquet") && !p.getName().startsWith("_")).length > 0;
     }
 
     public int count() {
