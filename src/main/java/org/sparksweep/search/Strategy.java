@@ -15,7 +15,11 @@ public interface Strategy {
     /** Up to {@code max} more trials, or Wait / Done. */
     Proposal ask(int max);
 
-    /** One finished trial's result. */
+    /**
+     * One finished trial's result. A result with status SKIPPED_CONSTRAINT broke a constraint: either
+     * predicted before training (no objective) or measured after it (its objective is the value it
+     * reached); adaptive strategies should learn to avoid such configs rather than ignore them.
+     */
     void tell(TrialResult result);
 
     /** How many trials the whole search will run, when known in advance. */

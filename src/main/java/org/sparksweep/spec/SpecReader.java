@@ -26,6 +26,7 @@ import java.util.regex.Pattern;
 import org.sparksweep.data.DataSource;
 import org.sparksweep.data.DataSources;
 import org.sparksweep.data.DataSpec;
+import org.sparksweep.search.AutoSearch;
 import org.sparksweep.search.SearchSettings;
 import org.sparksweep.search.StrategyFactory;
 import org.sparksweep.search.Strategies;
@@ -737,13 +738,14 @@ public final class SpecReader {
 
     private SearchSettings searchSettings(JsonNode node) {
         if (node == null) {
-            problem("search", "missing: add search: {strategy: grid} or search: {strategy: random, trials: N, seed: S}");
+            problem("search", "missing: add search: {trials: N} (auto picks gp or tpe), search: {strategy: grid} or search: {strategy: random, trials: N, seed: S}");
             return null;
         }
         Obj o = object(node, "search");
         if (o == null) return null;
         int before = problems.size();
-        String strategy = text(o, "strategy", true);
+        // no strategy named: auto picks gp or tpe from the space and the budget
+        String strategy = o.get("strategy") == null ? AutoSearch.NAME : text(o, "strategy", true);
         List<String> known = new ArrayList<>(List.of("strategy", "trials", "seed", WarmStart.START_WITH, WarmStart.FROM_SWEEP));
         if (strategy != null && !Strategies.all().containsKey(strategy)) {
             problem("search.strategy", "no strategy named '" + strategy + "'" + suggestion(strategy, Strategies.all().keySet())
