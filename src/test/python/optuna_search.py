@@ -2,6 +2,8 @@
 
 Usage: /usr/bin/python3 optuna_search.py --seeds 20 --budgets 50,100,200 --functions branin,hartmann6
 Prints the same table as the Java command: median over seeds of the best value after N trials.
+With --per-seed-out FILE it instead writes every seed's best value after each budget (and the time spent
+in ask and tell) as TSV, which the Java command reads to pair Optuna's runs with its own, seed by seed.
 """
 import argparse
 import math
@@ -70,6 +72,75 @@ PROBLEMS = {
 }
 
 
+def ackley(x):
+    n = len(x)
+    sq = sum(v * v for v in x)
+    cs = sum(math.cos(2 * math.pi * v) for v in x)
+    return -20 * math.exp(-0.2 * math.sqrt(sq / n)) - math.exp(cs / n) + 20 + math.e
+
+
+def levy(x):
+    w = [1 + (v - 1) / 4 for v in x]
+    s = math.sin(math.pi * w[0]) ** 2
+    for wi in w[:-1]:
+        s += (wi - 1) ** 2 * (1 + 10 * math.sin(math.pi * wi + 1) ** 2)
+    return s + (w[-1] - 1) ** 2 * (1 + math.sin(2 * math.pi * w[-1]) ** 2)
+
+
+def styblinski_tang(x):
+    return sum(v ** 4 - 16 * v * v + 5 * v for v in x) / 2
+
+
+def rosenbrock(x):
+    return sum(100 * (x[i + 1] - x[i] ** 2) ** 2 + (1 - x[i]) ** 2 for i in range(len(x) - 1))
+
+
+def styblinski_tang_argmin():
+    x = -2.9  # Newton on the derivative 2x^3 - 16x + 2.5
+    for _ in range(50):
+        x -= (2 * x ** 3 - 16 * x + 2.5) / (6 * x * x - 16)
+    return x
+
+
+# the same problems (names, domains, optima) as the Java side's SearchProblem
+BRANIN_MINIMUM = 5 / (4 * math.pi)
+HARTMANN6_MINIMUM = -3.3223680114155147
+NUMERIC = {
+    "branin": (branin, [(-5, 10), (0, 15)], BRANIN_MINIMUM),
+    "hartmann6": (hartmann6, [(0, 1)] * 6, HARTMANN6_MINIMUM),
+    "ackley5": (ackley, [(-32.768, 32.768)] * 5, 0.0),
+    "levy10": (levy, [(-10, 10)] * 10, 0.0),
+    "styblinski-tang4": (styblinski_tang, [(-5, 5)] * 4, 4 * styblinski_tang([styblinski_tang_argmin()])),
+    "rosenbrock4": (rosenbrock, [(-5, 10)] * 4, 0.0),
+}
+
+# mixed6: see SearchProblem.Mixed6 on the Java side; minimum 0 at x1=1.5, x2=-0.5, n1=3, n2=7, c1=b, c2=green
+MIXED_S = {"red": -2.0, "green": 1.5, "blue": 3.0}
+MIXED_H = {"red": 0.5, "green": 0.0, "blue": 0.2}
+MIXED_T = {"a": 8.0, "b": 3.0, "c": 5.0, "d": 0.0}
+MIXED_P = {"a": 1.0, "b": 0.0, "c": 0.5, "d": 2.0}
+
+
+def mixed6(p):
+    return ((p["x1"] - MIXED_S[p["c2"]]) ** 2 + MIXED_H[p["c2"]] + 2 * (p["x2"] + 0.5) ** 2
+            + 0.5 * (p["n1"] - MIXED_T[p["c1"]]) ** 2 + MIXED_P[p["c1"]] + 0.1 * (p["n2"] - 7) ** 2)
+
+
+def paired_problem(name):
+    """(distributions by parameter name, function of the params dict, optimum) for the paired benchmark."""
+    from optuna.distributions import CategoricalDistribution, FloatDistribution, IntDistribution
+    if name == "mixed6":
+        return ({"x1": FloatDistribution(-5, 5), "x2": FloatDistribution(-5, 5), "n1": IntDistribution(0, 10),
+                 "n2": IntDistribution(0, 20), "c1": CategoricalDistribution(["a", "b", "c", "d"]),
+                 "c2": CategoricalDistribution(["red", "green", "blue"])}, mixed6, 0.0)
+    if name not in NUMERIC:
+        raise SystemExit("unknown function " + name)
+    function, bounds, optimum = NUMERIC[name]
+    names = ["x%d" % (i + 1) for i in range(len(bounds))]
+    distributions = {n: FloatDistribution(lo, hi) for n, (lo, hi) in zip(names, bounds)}
+    return distributions, (lambda p: function([p[n] for n in names])), optimum
+
+
 def sampler(name, seed, population=20):
     if name == "random":
         return optuna.samplers.RandomSampler(seed=seed)
@@ -106,6 +177,51 @@ def run_multi(function, bounds, strategy, seed, trials, population):
     return [tuple(t.values) for t in study.trials]
 
 
+def run_paired(distributions, function, strategy, seed, trials, parallelism):
+    """One seeded run with ask and tell, `parallelism` trials in flight (told oldest first, as the Java side
+    does): the best value after each trial and the cumulative seconds spent in ask and tell."""
+    study = optuna.create_study(direction="minimize", sampler=sampler("sobol" if strategy == "qmc" else strategy, seed))
+    running, best, curve, spent = [], math.inf, [], []
+    total = 0.0
+    asked = 0
+    while len(curve) < trials:
+        while asked < trials and len(running) < parallelism:
+            t0 = time.perf_counter()
+            trial = study.ask(distributions)
+            total += time.perf_counter() - t0
+            running.append(trial)
+            asked += 1
+        trial = running.pop(0)
+        value = function(trial.params)
+        t0 = time.perf_counter()
+        study.tell(trial, value)
+        total += time.perf_counter() - t0
+        best = min(best, value)
+        curve.append(best)
+        spent.append(total)
+    return curve, spent
+
+
+def paired_main(args):
+    """Per-seed results for the Java side to pair with its own runs: one TSV row per function, sampler, seed
+    and budget (best value after that many trials, mean ms of ask + tell per trial up to it)."""
+    budgets = [int(b) for b in args.budgets.split(",")]
+    with open(args.per_seed_out, "w") as out:
+        out.write("# optuna %s\n" % optuna.__version__)
+        out.write("# parallelism %d\n" % args.parallelism)
+        out.write("function\tsampler\tseed\tbudget\tbest\tms_per_trial\n")
+        for name in args.functions.split(","):
+            distributions, function, _ = paired_problem(name)
+            for strategy in args.strategies.split(","):
+                t0 = time.time()
+                for seed in range(args.seeds):
+                    curve, spent = run_paired(distributions, function, strategy, seed, max(budgets), args.parallelism)
+                    for b in budgets:
+                        out.write("%s\toptuna-%s\t%d\t%d\t%r\t%r\n" % (name, strategy, seed, b, curve[b - 1], 1000 * spent[b - 1] / b))
+                out.flush()
+                print("optuna %s %s: %d seeds in %.1f s" % (strategy, name, args.seeds, time.time() - t0), flush=True)
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--seeds", type=int, default=20)
@@ -113,9 +229,14 @@ def main():
     parser.add_argument("--functions", default="branin,hartmann6")
     parser.add_argument("--strategies", default="random,sobol,tpe")
     parser.add_argument("--population", type=int, default=20)
+    parser.add_argument("--per-seed-out", help="write per-seed results as TSV here instead of printing tables (strategies: tpe, random, qmc)")
+    parser.add_argument("--parallelism", type=int, default=1, help="with --per-seed-out: trials in flight")
     args = parser.parse_args()
     optuna.logging.set_verbosity(optuna.logging.WARNING)
     warnings.filterwarnings("ignore")
+    if args.per_seed_out:
+        paired_main(args)
+        return
     budgets = [int(b) for b in args.budgets.split(",")]
     print("Optuna %s: median over %d seeds of the best value after N trials (regret to the optimum in brackets)"
           % (optuna.__version__, args.seeds))

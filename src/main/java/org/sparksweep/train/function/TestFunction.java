@@ -58,6 +58,34 @@ public enum TestFunction {
             return -20 * Math.exp(-0.2 * Math.sqrt(sq / n)) - Math.exp(cos / n) + 20 + Math.E;
         }
     },
+    /**
+     * Levy function: minimum 0 at (1, ..., 1); usual domain [-10, 10]^d. With w = 1 + (x - 1)/4:
+     * sin^2(pi w1) + sum_{i<d} (wi - 1)^2 (1 + 10 sin^2(pi wi + 1)) + (wd - 1)^2 (1 + sin^2(2 pi wd)).
+     */
+    LEVY(0) {
+        double evaluate(double[] x) {
+            int d = x.length;
+            double w1 = 1 + (x[0] - 1) / 4, wd = 1 + (x[d - 1] - 1) / 4;
+            double s = Math.pow(Math.sin(Math.PI * w1), 2);
+            for (int i = 0; i + 1 < d; i++) {
+                double w = 1 + (x[i] - 1) / 4;
+                s += (w - 1) * (w - 1) * (1 + 10 * Math.pow(Math.sin(Math.PI * w + 1), 2));
+            }
+            return s + (wd - 1) * (wd - 1) * (1 + Math.pow(Math.sin(2 * Math.PI * wd), 2));
+        }
+    },
+    /**
+     * Styblinski-Tang function 0.5 sum(xi^4 - 16 xi^2 + 5 xi), usual domain [-5, 5]^d: separable, its
+     * minimum d * {@link #STYBLINSKI_TANG_1D} at xi = {@link #STYBLINSKI_TANG_ARGMIN} (the smaller root of
+     * 4x^3 - 32x + 5 = 0), a local minimum near 2.747 in each coordinate too.
+     */
+    STYBLINSKI_TANG(0) {
+        double evaluate(double[] x) {
+            double s = 0;
+            for (double v : x) s += v * v * v * v - 16 * v * v + 5 * v;
+            return s / 2;
+        }
+    },
     /** Minimum 0 at the origin; many regularly spaced local minima. */
     RASTRIGIN(0) {
         double evaluate(double[] x) {
@@ -91,6 +119,21 @@ public enum TestFunction {
             return new double[] {f1, g * (1 - (f1 / g) * (f1 / g))};
         }
     };
+
+    /** Where each coordinate of Styblinski-Tang is smallest: the root of 4x^3 - 32x + 5 near -2.9035. */
+    public static final double STYBLINSKI_TANG_ARGMIN = styblinskiTangArgmin();
+    /** Styblinski-Tang's minimum per dimension, 0.5 (x^4 - 16 x^2 + 5 x) at that root (about -39.16617). */
+    public static final double STYBLINSKI_TANG_1D = styblinskiTang1d(STYBLINSKI_TANG_ARGMIN);
+
+    private static double styblinskiTangArgmin() {
+        double x = -2.9; // Newton on the derivative 2x^3 - 16x + 2.5, from a start in the global basin
+        for (int i = 0; i < 50; i++) x -= (2 * x * x * x - 16 * x + 2.5) / (6 * x * x - 16);
+        return x;
+    }
+
+    private static double styblinskiTang1d(double x) {
+        return (x * x * x * x - 16 * x * x + 5 * x) / 2;
+    }
 
     /** The ZDT functions' distance term g = 1 + 9 * mean(x2..xn). */
     private static double zdtG(double[] x) {
