@@ -70,6 +70,30 @@ public final class SearchStats {
         return new Interval(quantile(medians, alpha), quantile(medians, 1 - alpha));
     }
 
+    public static double mean(double[] values) {
+        if (values.length == 0) throw new IllegalArgumentException("no values");
+        double s = 0;
+        for (double v : values) s += v;
+        return s / values.length;
+    }
+
+    /** Percentile bootstrap interval of the mean, as {@link #bootstrapMedian} (fixed seed, {@link #RESAMPLES} resamples). */
+    public static Interval bootstrapMean(double[] values, double confidence) {
+        int n = values.length;
+        if (n == 0) throw new IllegalArgumentException("no values");
+        if (!(confidence > 0 && confidence < 1)) throw new IllegalArgumentException("confidence must be in (0, 1), got " + confidence);
+        SplittableRandom random = new SplittableRandom(BOOTSTRAP_SEED);
+        double[] means = new double[RESAMPLES];
+        for (int r = 0; r < RESAMPLES; r++) {
+            double s = 0;
+            for (int i = 0; i < n; i++) s += values[random.nextInt(n)];
+            means[r] = s / n;
+        }
+        Arrays.sort(means);
+        double alpha = (1 - confidence) / 2;
+        return new Interval(quantile(means, alpha), quantile(means, 1 - alpha));
+    }
+
     /** Nearest-rank quantile of sorted values: the ceil(q n)-th smallest (1-based), at least the first. */
     static double quantile(double[] sorted, double q) {
         int rank = (int) Math.ceil(q * sorted.length - 1e-9);

@@ -13,7 +13,7 @@ import org.sparksweep.EngineVersion;
 @Command(name = "sparksweep", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Hyperparameter sweeps on Apache Spark, with a Parquet leaderboard you query with Spark SQL.",
         subcommands = {RunCommand.class, ResumeCommand.class, ValidateCommand.class, LeaderboardCommand.class, SqlCommand.class, ReportCommand.class,
-                ParetoCommand.class, BenchmarkCommand.class, SearchBenchmarkCommand.class, DispatchBenchmarkCommand.class, EarlyStoppingBenchmarkCommand.class,
+                ParetoCommand.class, BenchmarkCommand.class, SearchBenchmarkCommand.class, Dl4jSearchBenchmarkCommand.class, DispatchBenchmarkCommand.class, EarlyStoppingBenchmarkCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     public static final int OK = 0;

@@ -1,0 +1,162 @@
+package org.sparksweep.cli;
+
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.sparksweep.bench.SearchStats;
+import org.sparksweep.engine.TrialPlan;
+import org.sparksweep.engine.TrialRunner;
+import org.sparksweep.search.Proposal;
+import org.sparksweep.search.SearchSettings;
+import org.sparksweep.search.Strategies;
+import org.sparksweep.search.Strategy;
+import org.sparksweep.spec.SpecException;
+import org.sparksweep.spec.SpecReader;
+import org.sparksweep.spec.SweepSpec;
+import org.sparksweep.trial.TrialResult;
+import org.sparksweep.trial.TrialStatus;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * Search strategies on a real Deeplearning4j sweep: an MLP on the bundled 8x8 digits (UCI optdigits)
+ * over the space a demanding user would search (learning rate on a log scale, depth, width, dropout,
+ * L2 penalty, updater, batch size). Every trial is the engine's own trial body ({@link TrialRunner}: the
+ * dl4j-mlp trainer, the spec's data split, the trial seed), run in this JVM one after another without
+ * Spark, asked and told as the engine does. For each strategy and budget it prints the best validation
+ * accuracy after N trials over seeds (median, mean with a bootstrap 95% interval, every seed's value)
+ * and the seconds a seed's run took to get there.
+ *
+ * <p>The reported run: {@code ./sparksweep dl4j-search-benchmark --seeds 5 --budgets 20,40}.
+ */
+@Command(name = "dl4j-search-benchmark", mixinStandardHelpOptions = true,
+        description = {"Compares search strategies on a real dl4j-mlp sweep of the bundled digits data: best validation accuracy "
+                + "after N trials over seeds (median, mean with a bootstrap 95% interval, per seed) and seconds.",
+                "Trials run in process, one after another, without Spark (the engine's trial body and trainer, asked and told as a sweep does)."})
+final class Dl4jSearchBenchmarkCommand implements Callable<Integer> {
+    @Option(names = "--strategies", split = ",", defaultValue = "gp,tpe,random", description = "strategies (default: ${DEFAULT-VALUE})")
+    List<String> strategies;
+
+    @Option(names = "--seeds", defaultValue = "5", description = "independent runs per strategy, seeds 0..N-1; a seed also seeds "
+            + "the networks' training, the same for every strategy (default: ${DEFAULT-VALUE})")
+    int seeds;
+
+    @Option(names = "--budgets", split = ",", defaultValue = "20,40", description = "trial counts to report (default: ${DEFAULT-VALUE})")
+    List<Integer> budgets;
+
+    @Option(names = "--epochs", defaultValue = "5", description = "epochs per trial; 5 take about a second of CPU per trial (default: ${DEFAULT-VALUE})")
+    int epochs;
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec command;
+
+    static final double CONFIDENCE = 0.95;
+
+    /** The sweep every strategy runs: only the search block's strategy, trials and seed change. */
+    static String spec(int epochs) {
+        return """
+                name: dl4j-search-benchmark
+                description: MLP on 8x8 digits over learning rate, depth, width, dropout, L2, updater and batch size.
+                data: {source: digits, validationFraction: 0.3, splitSeed: 42}
+                model: {trainer: dl4j-mlp, activation: relu, epochs: %d, patience: 0}
+                objective: {metric: accuracy, direction: maximize}
+                search: {strategy: random, trials: 40, seed: 0}
+                space:
+                  learningRate: {logUniform: [0.0001, 0.3]}
+                  layers: {range: [1, 3]}
+                  width: {range: [16, 256], step: 16}
+                  dropout: {uniform: [0.0, 0.5]}
+                  l2: {logUniform: [0.000001, 0.01]}
+                  updater: {choice: [adam, nesterovs, rmsprop, sgd]}
+                  batchSize: {choice: [64, 128]}
+                """.formatted(epochs);
+    }
+
+    /** One seeded run: the best accuracy after each trial (NaN until one completes) and the seconds since the start. */
+    record Run(double[] best, double[] seconds, int failed) {}
+
+    @Override
+    public Integer call() throws SpecException {
+        PrintWriter out = command.commandLine().getOut();
+        PrintWriter err = command.commandLine().getErr();
+        if (seeds < 1 || epochs < 1 || budgets.isEmpty() || budgets.stream().anyMatch(b -> b < 1)) {
+            err.println("sparksweep dl4j-search-benchmark: --seeds, --epochs and every budget must be >= 1");
+            return Main.BAD_INPUT;
+        }
+        SweepSpec spec = SpecReader.parse(spec(epochs), "dl4j-search-benchmark", false);
+        int trials = budgets.stream().mapToInt(Integer::intValue).max().orElseThrow();
+        out.printf(Locale.ROOT, "dl4j-mlp on digits (1797 8x8 images, 30%% held out for validation), %d epochs per trial, trials in process "
+                + "one at a time (no Spark); %d seeds (0..%d)%n", epochs, seeds, seeds - 1);
+        out.println("space: learningRate logUniform[1e-4, 0.3], layers 1..3, width 16..256 step 16, dropout uniform[0, 0.5], "
+                + "l2 logUniform[1e-6, 1e-2], updater {adam, nesterovs, rmsprop, sgd}, batchSize {64, 128}");
+        out.printf(Locale.ROOT, "best validation accuracy after N trials: median and mean over seeds, percentile-bootstrap %.0f%% interval "
+                + "of the mean; seconds: mean wall time of a seed's run up to N trials (training and proposing)%n", 100 * CONFIDENCE);
+        Map<String, List<Run>> runs = new LinkedHashMap<>();
+        for (String s : strategies) {
+            List<Run> list = new ArrayList<>();
+            for (int seed = 0; seed < seeds; seed++) {
+                Run r = run(spec, s, trials, seed);
+                list.add(r);
+                err.printf(Locale.ROOT, "dl4j-search-benchmark: %s seed %d: best %.4f after %d trials in %.1f s%n", s, seed, r.best()[trials - 1],
+                        trials, r.seconds()[trials - 1]);
+                err.flush();
+            }
+            runs.put(s, list);
+        }
+        out.println();
+        out.printf(Locale.ROOT, "%-9s %4s %10s %9s %9s %9s %8s %7s  %s%n", "strategy", "N", "median_acc", "mean_acc", "ci95_low", "ci95_high",
+                "seconds", "failed", "per_seed");
+        for (int b = 0; b < budgets.size(); b++) {
+            if (b > 0) out.println();
+            int n = budgets.get(b);
+            for (var e : runs.entrySet()) {
+                double[] best = e.getValue().stream().mapToDouble(r -> r.best()[n - 1]).toArray();
+                double seconds = e.getValue().stream().mapToDouble(r -> r.seconds()[n - 1]).average().orElse(Double.NaN);
+                int failed = e.getValue().stream().mapToInt(Run::failed).sum();
+                SearchStats.Interval ci = SearchStats.bootstrapMean(best, CONFIDENCE);
+                StringBuilder perSeed = new StringBuilder();
+                for (double v : best) perSeed.append(perSeed.length() == 0 ? "" : " ").append(String.format(Locale.ROOT, "%.4f", v));
+                out.printf(Locale.ROOT, "%-9s %4d %10.4f %9.4f %9.4f %9.4f %8.1f %7d  %s%n", e.getKey(), n, SearchStats.median(best),
+                        SearchStats.mean(best), ci.lower(), ci.upper(), seconds, failed, perSeed);
+            }
+        }
+        out.flush();
+        return Main.OK;
+    }
+
+    /** One strategy, one seed: asks one trial at a time, runs it with the engine's trial body, tells the result. */
+    static Run run(SweepSpec spec, String strategyName, int trials, long seed) {
+        Strategy strategy = Strategies.get(strategyName).create(new SearchSettings(strategyName, (long) trials, seed), spec.space(), spec.objective());
+        TrialPlan plan = new TrialPlan(spec.name() + "-" + strategyName, seed, strategy.decoder(), spec.model().trainer(), spec.model().settings(),
+                spec.data(), spec.objective(), spec.resources(), null, null, null, null);
+        double[] best = new double[trials];
+        double[] seconds = new double[trials];
+        double top = Double.NaN;
+        int told = 0, failed = 0;
+        long t0 = System.nanoTime();
+        while (told < trials) {
+            Proposal p = strategy.ask(1);
+            if (!(p instanceof Proposal.Indices range) || range.to() <= range.from()) {
+                throw new IllegalStateException(strategyName + " stopped proposing after " + told + " of " + trials + " trials");
+            }
+            TrialPlan now = plan.withDecoder(strategy.decoder());
+            for (long index = range.from(); index < range.to() && told < trials; index++) {
+                TrialResult result = TrialRunner.run(now, index);
+                strategy.tell(result);
+                if (result.status() == TrialStatus.COMPLETED) {
+                    if (Double.isNaN(top) || spec.objective().direction().better(result.objective(), top)) top = result.objective();
+                } else {
+                    failed++;
+                }
+                best[told] = top;
+                seconds[told] = (System.nanoTime() - t0) / 1e9;
+                told++;
+            }
+        }
+        return new Run(best, seconds, failed);
+    }
+}
