@@ -1,0 +1,34 @@
+package org.sparksweep.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.sparksweep.testing.CommandLineRun;
+
+/** A smoke run of dl4j-search-benchmark: real dl4j-mlp trials on digits, one seed, three trials per strategy. */
+class Dl4jSearchBenchmarkCommandTest {
+
+    @Test
+    void everyStrategyReachesASensibleAccuracy() {
+        CommandLineRun r = CommandLineRun.of("dl4j-search-benchmark", "--strategies", "gp,tpe,random", "--seeds", "1", "--budgets", "1,3",
+                "--epochs", "2");
+        assertEquals(0, r.exit(), r.err() + r.out());
+        List<String> lines = r.lines();
+        int header = lines.indexOf(lines.stream().filter(l -> l.startsWith("strategy")).findFirst().orElseThrow());
+        assertEquals(List.of("strategy", "N", "median_acc", "mean_acc", "ci95_low", "ci95_high", "seconds", "failed", "per_seed"),
+                List.of(lines.get(header).trim().split("\\s+")));
+        List<String[]> rows = lines.subList(header + 1, lines.size()).stream().filter(l -> !l.isBlank()).map(l -> l.trim().split("\\s+")).toList();
+        assertEquals(6, rows.size(), r.out());
+        for (String[] row : rows) {
+            double accuracy = Double.parseDouble(row[2]);
+            // ten classes: chance is 0.1; two epochs of an MLP on 8x8 digits get well past it with any sane config
+            if (row[1].equals("3")) assertTrue(accuracy > 0.5 && accuracy <= 1, String.join(" ", row));
+            else assertTrue(Double.isNaN(accuracy) || accuracy > 0.1 && accuracy <= 1, String.join(" ", row));
+            assertEquals(row[2], row[3], "one seed: median = mean");
+            assertEquals("0", row[7], "no failed trials");
+        }
+        assertEquals(List.of("gp", "tpe", "random"), rows.subList(3, 6).stream().map(row -> row[0]).toList());
+    }
+}
