@@ -493,7 +493,7 @@ class SpecReaderTest {
                         "data.splitSeed", "must be an integer, got 1.5"),
                 bad("function trainer without its function",
                         function().put("model", "{trainer: function}"),
-                        "model.function", "trainer function needs a value (which test function, one of [branin, hartmann6, rosenbrock, ackley, rastrigin, sphere, zdt1, zdt2])"),
+                        "model.function", "trainer function needs a value (which test function, one of [branin, hartmann6, rosenbrock, ackley, levy, styblinski_tang, rastrigin, sphere, zdt1, zdt2])"),
                 bad("function trainer with an unknown function",
                         function().put("model", "{trainer: function, function: sphre}"),
                         "model.function", "function's function cannot be 'sphre'; did you mean 'sphere'?"),

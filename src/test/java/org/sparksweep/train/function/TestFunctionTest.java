@@ -2,6 +2,7 @@ package org.sparksweep.train.function;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Arrays;
 import java.util.List;
@@ -73,8 +74,23 @@ class TestFunctionTest {
 
     @Test
     void functionsAreFoundByLowerCaseName() {
-        assertEquals(List.of("branin", "hartmann6", "rosenbrock", "ackley", "rastrigin", "sphere", "zdt1", "zdt2"), TestFunction.names());
+        assertEquals(List.of("branin", "hartmann6", "rosenbrock", "ackley", "levy", "styblinski_tang", "rastrigin", "sphere", "zdt1", "zdt2"),
+                TestFunction.names());
         for (TestFunction f : TestFunction.values()) assertEquals(f, TestFunction.named(f.label()));
         assertThrows(IllegalArgumentException.class, () -> TestFunction.named("nope"));
+    }
+
+    @Test
+    void levyAndStyblinskiTangMinima() {
+        assertEquals(0, TestFunction.LEVY.value(filled(10, 1)), 1e-15);
+        assertTrue(TestFunction.LEVY.value(filled(10, 1.1)) > 0);
+        // w = 1 + (x - 1)/4 = 1.5 at x = 3: sin^2(1.5 pi) + (0.5^2)(1 + 10 sin^2(1.5 pi + 1)) + (0.5^2)(1 + sin^2(3 pi)), by hand
+        double w = 1.5;
+        double expected = Math.pow(Math.sin(Math.PI * w), 2) + 0.25 * (1 + 10 * Math.pow(Math.sin(Math.PI * w + 1), 2))
+                + 0.25 * (1 + Math.pow(Math.sin(2 * Math.PI * w), 2));
+        assertEquals(expected, TestFunction.LEVY.value(3, 3), 1e-12);
+        double x = TestFunction.STYBLINSKI_TANG_ARGMIN;
+        assertEquals(-39.16616570377142 * 3, TestFunction.STYBLINSKI_TANG.value(x, x, x), 1e-9);
+        assertEquals(0, TestFunction.STYBLINSKI_TANG.value(0, 0), 0.0);
     }
 }
