@@ -351,6 +351,15 @@ final class SearchBenchmarkCommand implements Callable<Integer> {
             r.best()[b][seed] = Double.parseDouble(f[4]);
             r.msPerTrial()[b] += Double.parseDouble(f[5]) / seeds;
         }
+        for (var byFunction : results.entrySet()) {
+            for (Results r : byFunction.getValue().values()) {
+                int n = counts.get(r);
+                if (n != budgets.size() * seeds) {
+                    throw new IllegalArgumentException("the optuna results for " + byFunction.getKey() + " " + r.name() + " have " + n + " of the "
+                            + budgets.size() * seeds + " seed and budget rows asked for");
+                }
+            }
+        }
         return new OptunaRuns(version, results);
     }
 
