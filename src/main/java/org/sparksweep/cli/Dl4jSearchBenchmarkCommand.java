@@ -76,8 +76,11 @@ final class Dl4jSearchBenchmarkCommand implements Callable<Integer> {
                 """.formatted(epochs);
     }
 
-    /** One seeded run: the best accuracy after each trial (NaN until one completes) and the seconds since the start. */
-    record Run(double[] best, double[] seconds, int failed) {}
+    /**
+     * One seeded run: the best accuracy after each trial (NaN until one completes), the seconds since the start
+     * and how many trials so far did not complete (failed, diverged or timed out).
+     */
+    record Run(double[] best, double[] seconds, int[] failed) {}
 
     @Override
     public Integer call() throws SpecException {
@@ -94,7 +97,8 @@ final class Dl4jSearchBenchmarkCommand implements Callable<Integer> {
         out.println("space: learningRate logUniform[1e-4, 0.3], layers 1..3, width 16..256 step 16, dropout uniform[0, 0.5], "
                 + "l2 logUniform[1e-6, 1e-2], updater {adam, nesterovs, rmsprop, sgd}, batchSize {64, 128}");
         out.printf(Locale.ROOT, "best validation accuracy after N trials: median and mean over seeds, percentile-bootstrap %.0f%% interval "
-                + "of the mean; seconds: mean wall time of a seed's run up to N trials (training and proposing)%n", 100 * CONFIDENCE);
+                + "of the mean; seconds: mean wall time of a seed's run up to N trials (training and proposing); failed: trials of all seeds "
+                + "up to N that did not complete (failed or diverged)%n", 100 * CONFIDENCE);
         Map<String, List<Run>> runs = new LinkedHashMap<>();
         for (String s : strategies) {
             List<Run> list = new ArrayList<>();
@@ -116,7 +120,7 @@ final class Dl4jSearchBenchmarkCommand implements Callable<Integer> {
             for (var e : runs.entrySet()) {
                 double[] best = e.getValue().stream().mapToDouble(r -> r.best()[n - 1]).toArray();
                 double seconds = e.getValue().stream().mapToDouble(r -> r.seconds()[n - 1]).average().orElse(Double.NaN);
-                int failed = e.getValue().stream().mapToInt(Run::failed).sum();
+                int failed = e.getValue().stream().mapToInt(r -> r.failed()[n - 1]).sum();
                 SearchStats.Interval ci = SearchStats.bootstrapMean(best, CONFIDENCE);
                 StringBuilder perSeed = new StringBuilder();
                 for (double v : best) perSeed.append(perSeed.length() == 0 ? "" : " ").append(String.format(Locale.ROOT, "%.4f", v));
@@ -135,6 +139,7 @@ final class Dl4jSearchBenchmarkCommand implements Callable<Integer> {
                 spec.data(), spec.objective(), spec.resources(), null, null, null, null);
         double[] best = new double[trials];
         double[] seconds = new double[trials];
+        int[] failedSoFar = new int[trials];
         double top = Double.NaN;
         int told = 0, failed = 0;
         long t0 = System.nanoTime();
@@ -154,9 +159,10 @@ final class Dl4jSearchBenchmarkCommand implements Callable<Integer> {
                 }
                 best[told] = top;
                 seconds[told] = (System.nanoTime() - t0) / 1e9;
+                failedSoFar[told] = failed;
                 told++;
             }
         }
-        return new Run(best, seconds, failed);
+        return new Run(best, seconds, failedSoFar);
     }
 }
