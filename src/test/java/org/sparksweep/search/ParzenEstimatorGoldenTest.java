@@ -105,6 +105,7 @@ class ParzenEstimatorGoldenTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
     void agreesWithOptunasEstimator(Case c) {
+        // Optuna's multivariate estimator: Scott's-rule widths
         ParzenEstimator estimator = new ParzenEstimator(c.kinds(), c.observations(), c.multivariate());
         assertClose(c.weights(), estimator.weights(), "weights");
         c.mus().forEach((d, expected) -> assertClose(expected, estimator.centres(d), "centres of dimension " + d));
