@@ -4,6 +4,8 @@ Usage: /usr/bin/python3 optuna_search.py --seeds 20 --budgets 50,100,200 --funct
 Prints the same table as the Java command: median over seeds of the best value after N trials.
 With --per-seed-out FILE it instead writes every seed's best value after each budget (and the time spent
 in ask and tell) as TSV, which the Java command reads to pair Optuna's runs with its own, seed by seed.
+Samplers: random, sobol, tpe (TPESampler's defaults: univariate), tpe-uv (the same), tpe-mv (multivariate=True), nsga2.
+Functions beyond the Java command's: rastrigin4 (for checks outside the benchmark set).
 """
 import argparse
 import math
@@ -66,10 +68,8 @@ def hypervolume(points):
     return area
 
 
-PROBLEMS = {
-    "branin": (branin, [(-5, 10), (0, 15)], 0.397887),
-    "hartmann6": (hartmann6, [(0, 1)] * 6, -3.32237),
-}
+def rastrigin(x):
+    return 10 * len(x) + sum(v * v - 10 * math.cos(2 * math.pi * v) for v in x)
 
 
 def ackley(x):
@@ -113,6 +113,8 @@ NUMERIC = {
     "styblinski-tang4": (styblinski_tang, [(-5, 5)] * 4, 4 * styblinski_tang([styblinski_tang_argmin()])),
     "rosenbrock4": (rosenbrock, [(-5, 10)] * 4, 0.0),
 }
+# the table mode also knows rastrigin4, a function outside the benchmark set
+PROBLEMS = dict(NUMERIC, rastrigin4=(rastrigin, [(-5.12, 5.12)] * 4, 0.0))
 
 # mixed6: see SearchProblem.Mixed6 on the Java side; minimum 0 at x1=1.5, x2=-0.5, n1=3, n2=7, c1=b, c2=green
 MIXED_S = {"red": -2.0, "green": 1.5, "blue": 3.0}
@@ -146,8 +148,10 @@ def sampler(name, seed, population=20):
         return optuna.samplers.RandomSampler(seed=seed)
     if name == "sobol":
         return optuna.samplers.QMCSampler(qmc_type="sobol", scramble=True, seed=seed, warn_independent_sampling=False)
-    if name == "tpe":
+    if name in ("tpe", "tpe-uv"):
         return optuna.samplers.TPESampler(seed=seed)
+    if name == "tpe-mv":
+        return optuna.samplers.TPESampler(seed=seed, multivariate=True)
     if name == "nsga2":
         return optuna.samplers.NSGAIISampler(population_size=population, seed=seed)
     raise SystemExit("unknown sampler " + name)
@@ -229,8 +233,9 @@ def main():
     parser.add_argument("--functions", default="branin,hartmann6")
     parser.add_argument("--strategies", default="random,sobol,tpe")
     parser.add_argument("--population", type=int, default=20)
-    parser.add_argument("--per-seed-out", help="write per-seed results as TSV here instead of printing tables (strategies: tpe, random, qmc)")
+    parser.add_argument("--per-seed-out", help="write per-seed results as TSV here instead of printing tables (strategies: tpe, tpe-mv, random, qmc)")
     parser.add_argument("--parallelism", type=int, default=1, help="with --per-seed-out: trials in flight")
+    parser.add_argument("--dump", help="also append function,strategy,seed,budget,best rows (CSV) to this file")
     args = parser.parse_args()
     optuna.logging.set_verbosity(optuna.logging.WARNING)
     warnings.filterwarnings("ignore")
@@ -247,7 +252,7 @@ def main():
                   % (name, REFERENCE, best, args.population))
             print("%-8s" % "sampler" + "".join(" %24s" % ("N=%d" % b) for b in budgets) + " %9s" % "seconds")
             for strategy in args.strategies.split(","):
-                if strategy == "tpe":
+                if strategy.startswith("tpe"):
                     continue  # Optuna 3.1's TPE is single-objective here (MOTPE is a separate sampler)
                 t0 = time.time()
                 runs = [run_multi(function, bounds, strategy, seed, max(budgets), args.population) for seed in range(args.seeds)]
@@ -263,6 +268,11 @@ def main():
         for strategy in args.strategies.split(","):
             t0 = time.time()
             curves = [run(function, bounds, strategy, seed, max(budgets)) for seed in range(args.seeds)]
+            if args.dump:
+                with open(args.dump, "a") as dump:
+                    for seed, c in enumerate(curves):
+                        for b in budgets:
+                            dump.write("%s,optuna-%s,%d,%d,%r\n" % (name, strategy, seed, b, c[b - 1]))
             cells = []
             for b in budgets:
                 m = statistics.median(c[b - 1] for c in curves)

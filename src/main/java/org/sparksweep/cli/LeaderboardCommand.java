@@ -31,9 +31,48 @@ final class LeaderboardCommand implements Callable<Integer> {
     @Option(names = "--top", defaultValue = "10", description = "rows per sweep, 0 for all (default: ${DEFAULT-VALUE})")
     int top;
 
+    @Option(names = "--wide", description = "every column of the ranking: each metric, parameter, timing and the error "
+            + "(the table format otherwise shows rank, trial, status, objective, the parameters and train_seconds; csv and json always show every column)")
+    boolean wide;
+
+    @Option(names = "--columns", split = ",", paramLabel = "COLUMN", description = "exactly these leaderboard columns, in this order, e.g. --columns trial_id,objective,param_width")
+    List<String> columns;
+
     @Override
     public Integer call() throws Exception {
-        return query.withSpark(spark -> top(spark, query.store(), sweep, top));
+        return query.withSpark(spark -> {
+            Dataset<Row> ranked = top(spark, query.store(), sweep, top);
+            if (columns != null) return select(ranked, columns);
+            return wide || query.format != TableWriter.Format.table ? ranked : brief(ranked, sweep == null);
+        });
+    }
+
+    /**
+     * The columns a person reads first: rank, trial, status, objective, the searched parameters,
+     * train_seconds and the error (the table printer leaves out a column that is empty in every row).
+     */
+    static Dataset<Row> brief(Dataset<Row> ranked, boolean withSweep) {
+        List<Column> brief = new ArrayList<>();
+        if (withSweep) brief.add(col(Columns.SWEEP));
+        for (String c : new String[] {Columns.RANK, Columns.TRIAL_ID, Columns.STATUS, Columns.OBJECTIVE}) brief.add(col(c));
+        for (String c : ranked.columns()) if (c.startsWith(Columns.PARAM_PREFIX)) brief.add(col(c));
+        brief.add(col(Columns.TRAIN_SECONDS));
+        brief.add(col(Columns.ERROR));
+        return ranked.select(brief.toArray(new Column[0]));
+    }
+
+    /** The named columns, in order; an unknown name is refused with the columns there are. */
+    static Dataset<Row> select(Dataset<Row> ranked, List<String> names) {
+        List<String> known = List.of(ranked.columns());
+        List<Column> chosen = new ArrayList<>();
+        for (String name : names) {
+            String n = name.trim();
+            if (!known.contains(n)) {
+                throw new IllegalArgumentException("--columns: no leaderboard column '" + n + "'; the columns are " + String.join(", ", known));
+            }
+            chosen.add(col(n));
+        }
+        return ranked.select(chosen.toArray(new Column[0]));
     }
 
     /** The best {@code top} trials of each sweep (or of one), best first, failed trials last. */

@@ -127,8 +127,10 @@ class RunCommand implements Callable<Integer> {
             out.println();
             if (summary.resumed() > 0) out.println("resumed: " + summary.resumed() + " trials were already recorded and not run again");
             if (summary.stopReason() != null) out.println("stopped early: " + summary.stopReason() + "; run the same spec again to resume");
-            out.println(String.format(Locale.ROOT, "%d trials in %.1f s (%s); engine efficiency %.2f (training seconds / (wall seconds x %d slots))",
-                    summary.trials(), summary.wallSeconds(), summary.byStatus(), summary.efficiency(), summary.slots()));
+            out.println(String.format(Locale.ROOT, "%d trials in %.1f s (%s), %.1f trials a minute; slots training %.0f%% of the time "
+                            + "(training seconds / (wall seconds x %d slots); trainings that share a core each take longer)",
+                    summary.trials(), summary.wallSeconds(), summary.byStatus(), summary.wallSeconds() > 0 ? 60 * summary.trials() / summary.wallSeconds() : 0,
+                    100 * summary.efficiency(), summary.slots()));
             TrialResult best = summary.best();
             if (best != null) {
                 out.println(String.format(Locale.ROOT, "best: trial %s %s=%s  %s", best.trialId(), spec.objective().metric(),
@@ -136,7 +138,8 @@ class RunCommand implements Callable<Integer> {
             }
             out.println("leaderboard: " + summary.leaderboardPath());
             out.println();
-            TableWriter.print(LeaderboardCommand.top(spark, SweepStore.at(spec.output()), spec.name(), top), TableWriter.Format.table, out);
+            TableWriter.print(LeaderboardCommand.brief(LeaderboardCommand.top(spark, SweepStore.at(spec.output()), spec.name(), top), false),
+                    TableWriter.Format.table, out);
             out.flush();
         }
         if (summary.failed() > 0) {

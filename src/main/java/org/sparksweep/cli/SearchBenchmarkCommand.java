@@ -58,7 +58,8 @@ final class SearchBenchmarkCommand implements Callable<Integer> {
                     + "2 categories), or the two-objective zdt1, zdt2 (default: ${DEFAULT-VALUE})")
     List<String> functions;
 
-    @Option(names = "--strategies", split = ",", defaultValue = "random,sobol,tpe", description = "strategies (default: ${DEFAULT-VALUE})")
+    @Option(names = "--strategies", split = ",", defaultValue = "random,sobol,tpe",
+            description = "strategies; tpe-uv and tpe-mv are tpe with multivariate: false / true (default: ${DEFAULT-VALUE})")
     List<String> strategies;
 
     @Option(names = "--seeds", defaultValue = "20", description = "independent runs per strategy, seeds 0..N-1; use 50 or more to compare (default: ${DEFAULT-VALUE})")
@@ -478,6 +479,10 @@ final class SearchBenchmarkCommand implements Callable<Integer> {
 
     private Strategy strategy(String name, SearchSpace space, long trials, long seed) {
         if (name.equals("nsga2")) return new Nsga2Strategy(space, Nsga2Strategy.Settings.of(trials, seed, population), TWO_OBJECTIVES);
+        if (name.equals("tpe-mv") || name.equals("tpe-uv")) { // tpe with multivariate: true / false, whatever the default
+            SearchSettings settings = new SearchSettings("tpe", trials, seed).withOption("multivariate", name.equals("tpe-mv"));
+            return Strategies.get("tpe").create(settings, space, new Objective("value", Direction.MINIMIZE));
+        }
         return Strategies.get(name).create(new SearchSettings(name, trials, seed), space, new Objective("value", Direction.MINIMIZE));
     }
 }

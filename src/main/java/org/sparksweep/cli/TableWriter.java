@@ -54,7 +54,20 @@ final class TableWriter {
         return String.format(Locale.ROOT, "%.6f", d).replaceAll("0+$", "").replaceAll("\\.$", ".0");
     }
 
-    private static void table(String[] columns, List<String[]> cells, PrintWriter out) {
+    /**
+     * An aligned table. A column that is empty in every row is left out (the footer says how many),
+     * so a sweep's table shows what it measured; csv and json keep every column.
+     */
+    private static void table(String[] allColumns, List<String[]> allCells, PrintWriter out) {
+        List<Integer> shown = new ArrayList<>();
+        for (int i = 0; i < allColumns.length; i++) {
+            final int column = i;
+            if (allCells.isEmpty() || allCells.stream().anyMatch(line -> !line[column].isEmpty())) shown.add(i);
+        }
+        String[] columns = shown.stream().map(i -> allColumns[i]).toArray(String[]::new);
+        List<String[]> cells = new ArrayList<>();
+        for (String[] line : allCells) cells.add(shown.stream().map(i -> line[i]).toArray(String[]::new));
+        int hidden = allColumns.length - columns.length;
         int[] width = new int[columns.length];
         for (int i = 0; i < columns.length; i++) width[i] = columns[i].length();
         for (String[] line : cells) for (int i = 0; i < line.length; i++) width[i] = Math.max(width[i], Math.min(60, line[i].length()));
@@ -78,7 +91,8 @@ final class TableWriter {
             }
             out.println(sb.toString().stripTrailing());
         }
-        out.println("(" + cells.size() + (cells.size() == 1 ? " row)" : " rows)"));
+        out.println("(" + cells.size() + (cells.size() == 1 ? " row" : " rows")
+                + (hidden == 0 ? ")" : "; " + hidden + (hidden == 1 ? " column" : " columns") + " empty in every row not shown)"));
     }
 
     private static String pad(String s, int width) {

@@ -40,6 +40,11 @@ final class TrialWatch implements TrialContext {
     }
 
     @Override
+    public boolean everyStep() {
+        return schedule.stoppingRule() != null;
+    }
+
+    @Override
     public String checkpoint() {
         return schedule.checkpoint() ? directory(trialId) : null;
     }

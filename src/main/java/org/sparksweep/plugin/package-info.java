@@ -1,5 +1,6 @@
 /**
  * Named plug-ins (trainers, data sources, search strategies) found with {@link java.util.ServiceLoader},
  * and the typed settings ({@link org.sparksweep.plugin.Knob}s) they declare so a spec can be checked against them.
+ * Depends on space only (a knob has a value type); the packages with plug-ins depend on it.
  */
 package org.sparksweep.plugin;

@@ -92,7 +92,7 @@ public final class GpStrategy implements Strategy {
             case COMPLETED -> {
                 if (loss != null && Double.isFinite(loss)) observations.add(new Observation(config, loss, true));
             }
-            case SKIPPED_CONSTRAINT -> observations.add(new Observation(config, null, false));
+            case SKIPPED_CONSTRAINT -> observations.add(new Observation(config, Double.POSITIVE_INFINITY, false));
             case DIVERGED -> observations.add(new Observation(config, Double.POSITIVE_INFINITY, true));
             case FAILED, TIMEOUT -> { }
         }

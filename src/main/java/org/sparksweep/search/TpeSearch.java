@@ -9,12 +9,14 @@ import org.sparksweep.trial.Objective;
 /**
  * Bayesian optimisation with a Tree-structured Parzen Estimator ({@link TpeStrategy}): {@code trials}
  * trials, the first {@code startupTrials} of them random, then each proposed from the results so far.
- * Options: {@code startupTrials} (default 10) and {@code candidates} (default 24, samples scored per
- * parameter and proposal).
+ * Options: {@code startupTrials} (default 10), {@code candidates} (default 24, samples scored per
+ * parameter, or group of parameters, and proposal) and {@code multivariate} (true: model the parameters
+ * that are active together jointly; false: each parameter on its own).
  */
 public final class TpeSearch implements StrategyFactory {
     static final String STARTUP = "startupTrials";
     static final String CANDIDATES = "candidates";
+    static final String MULTIVARIATE = "multivariate";
 
     @Override
     public String name() {
@@ -23,7 +25,7 @@ public final class TpeSearch implements StrategyFactory {
 
     @Override
     public List<String> options() {
-        return List.of(STARTUP, CANDIDATES);
+        return List.of(STARTUP, CANDIDATES, MULTIVARIATE);
     }
 
     @Override
@@ -36,6 +38,10 @@ public final class TpeSearch implements StrategyFactory {
         }
         positive(settings, STARTUP, problems);
         positive(settings, CANDIDATES, problems);
+        Object joint = settings.option(MULTIVARIATE);
+        if (joint != null && !(joint instanceof Boolean)) {
+            problems.add(new SearchProblem("search." + MULTIVARIATE, "must be true or false, got " + joint));
+        }
         return problems;
     }
 
@@ -56,8 +62,10 @@ public final class TpeSearch implements StrategyFactory {
         int startup = intOption(settings, STARTUP, 10);
         int candidates = intOption(settings, CANDIDATES, 24);
         // no cap of its own on proposals in flight: the engine asks only for free executor slots
+        Object joint = settings.option(MULTIVARIATE);
+        boolean multivariate = joint == null ? TpeStrategy.MULTIVARIATE_DEFAULT : (Boolean) joint;
         return new TpeStrategy.Settings(settings.trials(), settings.seed(), direction == Direction.MINIMIZE, startup, candidates,
-                Integer.MAX_VALUE);
+                Integer.MAX_VALUE, multivariate);
     }
 
     private static int intOption(SearchSettings settings, String option, int fallback) {
@@ -68,7 +76,9 @@ public final class TpeSearch implements StrategyFactory {
     @Override
     public String plan(SearchSettings settings, SearchSpace space) {
         int startup = intOption(settings, STARTUP, 10);
-        return "tpe: " + settings.trials() + " trials (the first " + Math.min(startup, settings.trials()) + " random), seed "
-                + settings.seed() + "; proposals follow the results, one per free executor slot";
+        boolean multivariate = settings.option(MULTIVARIATE) instanceof Boolean b ? b : TpeStrategy.MULTIVARIATE_DEFAULT;
+        return "tpe" + (multivariate ? " (multivariate)" : "") + ": " + settings.trials() + " trials (the first "
+                + Math.min(startup, settings.trials()) + " random), seed " + settings.seed()
+                + "; proposals follow the results, one per free executor slot";
     }
 }

@@ -30,6 +30,15 @@ public interface TrialContext {
     };
 
     /**
+     * True when something decides after every step whether the trial goes on (a stopping rule), so the
+     * trainer must report every step; false when the reports only draw the learning curve, which a
+     * trainer may then report at an interval to save scoring time.
+     */
+    default boolean everyStep() {
+        return false;
+    }
+
+    /**
      * The metrics after step {@code step} (from 1; an epoch for the network trainers), with the objective
      * among them. Returns false when the trial should stop now: the trainer then ends, reporting the
      * metrics of the step it stops at (or of its best step, as its early stopping would).

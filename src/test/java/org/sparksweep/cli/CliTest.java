@@ -44,7 +44,10 @@ class CliTest {
         assertEquals(0, r.exit(), r.err());
         assertEquals(6, r.lines().stream().filter(l -> l.matches("\\[\\d/6] trial [0-9a-f]{16} #\\d COMPLETED .*")).count(), r.out());
         assertTrue(r.out().contains("best: trial"), r.out());
-        assertTrue(r.lines().stream().anyMatch(l -> l.startsWith("sweep") && l.contains("rank") && l.contains("param_x1")), r.out());
+        String header = r.lines().stream().filter(l -> l.startsWith("rank")).findFirst().orElseThrow(() -> new AssertionError(r.out()));
+        assertEquals(List.of("rank", "trial_id", "status", "objective", "param_x1", "param_x2", "train_seconds"), List.of(header.split("\\s+")),
+                "the run's table: one sweep, so no sweep column; no error column when no trial failed");
+        assertTrue(r.lines().stream().allMatch(l -> l.length() <= 200), r.out());
     }
 
     @Test
@@ -68,7 +71,28 @@ class CliTest {
     void leaderboardTopLimitsRowsAndTableFormatCountsThem() {
         CommandLineRun r = cli("leaderboard", "--output", root.toString(), "--sweep", "rosen", "--top", "2");
         assertEquals(0, r.exit(), r.err());
-        assertTrue(r.out().contains("(2 rows)"), r.out());
+        assertTrue(r.out().contains("(2 rows; 1 column empty in every row not shown)"), r.out());
+    }
+
+    @Test
+    void theTableShowsTheColumnsAPersonReadsFirstAndWideOrColumnsShowTheRest() {
+        CommandLineRun brief = cli("leaderboard", "--output", root.toString(), "--top", "3");
+        assertEquals(0, brief.exit(), brief.err());
+        assertEquals(List.of("sweep", "rank", "trial_id", "status", "objective", "param_x1", "param_x2", "train_seconds"),
+                List.of(brief.lines().get(0).split("\\s+")), brief.out());
+
+        CommandLineRun wide = cli("leaderboard", "--output", root.toString(), "--top", "3", "--wide");
+        assertEquals(0, wide.exit(), wide.err());
+        assertTrue(wide.lines().get(0).contains("metric_value"), wide.out());
+
+        CommandLineRun chosen = cli("leaderboard", "--output", root.toString(), "--top", "1", "--columns", "param_x2,objective");
+        assertEquals(0, chosen.exit(), chosen.err());
+        assertEquals(List.of("param_x2", "objective"), List.of(chosen.lines().get(0).split("\\s+")), chosen.out());
+        assertEquals(List.of("1.0", "0.0"), List.of(chosen.lines().get(2).split("\\s+")), "the best trial: x2 = 1, value 0");
+
+        CommandLineRun unknown = cli("leaderboard", "--output", root.toString(), "--columns", "objective,acuracy");
+        assertEquals(Main.BAD_INPUT, unknown.exit());
+        assertTrue(unknown.err().contains("no leaderboard column 'acuracy'") && unknown.err().contains("metric_value"), unknown.err());
     }
 
     @Test

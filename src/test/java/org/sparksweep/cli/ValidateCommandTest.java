@@ -36,18 +36,22 @@ class ValidateCommandTest {
         String text = out.toString();
         assertEquals("", err.toString());
         assertEquals(spec + ": valid", text.lines().findFirst().orElse(""));
-        assertLine(text, "search:    grid: 72 grid points");
-        assertLine(text, "space:     6 parameters, 72 grid points");
+        assertLine(text, "search:    grid: 24 grid points");
+        assertLine(text, "space:     4 parameters, 24 grid points");
         assertLine(text, "  layers: choice [1, 2] [long, 2 grid points]");
-        assertLine(text, "  width: range [8, 32] step 24 [long, 2 grid points]");
+        assertLine(text, "  width: choice [16, 64] [long, 2 grid points]");
         assertLine(text, "  learningRate: logUniform(0.003, 0.03) x 3 points [double, 3 grid points]");
         assertLine(text, "  updater: choice [adam, nesterovs] [string, 2 grid points]");
-        assertLine(text, "  momentum: choice [0.9, 0.98] [double, 2 grid points] when updater in [nesterovs]");
-        assertLine(text, "  dropout: uniform(0.0, 0.2) q 0.2 [double, 2 grid points]");
         assertLine(text, "objective: maximize accuracy");
-        assertLine(text, "data:      iris {}, validation fraction 0.3, split seed 42");
+        assertLine(text, "data:      iris {}, 3-fold cross-validation, split seed 42");
         assertLine(text, "output:    " + output.toUri().toString().replaceAll("/$", ""));
         assertFalse(Files.exists(output), "validate created " + output);
+    }
+
+    @Test
+    void aConditionalParameterIsPrintedWithItsCondition() {
+        assertEquals(Main.OK, execute("validate", "conf/diabetes-mlp.yaml"));
+        assertLine(out.toString(), "  momentum: choice [0.9] [double, 1 grid points] when updater in [nesterovs]");
     }
 
     @Test

@@ -108,30 +108,31 @@ class GpStrategyTest {
 
     /** The minimum lies where x + y > 1 is forbidden: a feasibility model keeps proposals on the allowed side. */
     @Test
-    @org.junit.jupiter.api.Disabled("known gap: the feasibility model keeps proposals near x + y = 1 but the best feasible value found (0.33) is still far from the constrained optimum 0.16")
     void trialsThatBreakAConstraintSteerProposalsAway() {
         ToDoubleFunction<TrialConfig> toward = c -> {
             double x = (Double) c.get("x") - 0.9, y = (Double) c.get("y") - 0.9;
             return x * x + y * y;
         };
         Function<TrialConfig, Boolean> feasible = c -> (Double) c.get("x") + (Double) c.get("y") <= 1;
-        GpStrategy gp = strategy(SQUARE, 40, 3);
-        double lateViolation = 0;
-        double bestFeasible = Double.POSITIVE_INFINITY;
-        for (int i = 0; i < 40; i++) {
-            Proposal.Indices p = (Proposal.Indices) gp.ask(1);
-            TrialConfig c = gp.decoder().decode(p.from());
-            double v = toward.applyAsDouble(c);
-            boolean ok = feasible.apply(c);
-            gp.tell(new TrialResult("t" + i, p.from(), c, 0, ok ? TrialStatus.COMPLETED : TrialStatus.SKIPPED_CONSTRAINT,
-                    Map.of("loss", v), v, ok ? null : "x + y > 1", Instant.EPOCH, Instant.EPOCH, 0, null, null));
-            if (i >= 20) lateViolation += Math.max(0, (Double) c.get("x") + (Double) c.get("y") - 1) / 20;
-            if (ok) bestFeasible = Math.min(bestFeasible, v);
+        for (long seed = 1; seed <= 3; seed++) {
+            GpStrategy gp = strategy(SQUARE, 40, seed);
+            double lateViolation = 0;
+            double bestFeasible = Double.POSITIVE_INFINITY;
+            for (int i = 0; i < 40; i++) {
+                Proposal.Indices p = (Proposal.Indices) gp.ask(1);
+                TrialConfig c = gp.decoder().decode(p.from());
+                double v = toward.applyAsDouble(c);
+                boolean ok = feasible.apply(c);
+                gp.tell(new TrialResult("t" + i, p.from(), c, 0, ok ? TrialStatus.COMPLETED : TrialStatus.SKIPPED_CONSTRAINT,
+                        Map.of("loss", v), v, ok ? null : "x + y > 1", Instant.EPOCH, Instant.EPOCH, 0, null, null));
+                if (i >= 20) lateViolation += Math.max(0, (Double) c.get("x") + (Double) c.get("y") - 1) / 20;
+                if (ok) bestFeasible = Math.min(bestFeasible, v);
+            }
+            // unconstrained, the loss is 0 at (0.9, 0.9), 0.8 beyond x + y = 1; forgetting the infeasible
+            // trials would keep proposals there. The constrained optimum is 0.32 at (0.5, 0.5), on the boundary.
+            assertTrue(lateViolation < 0.1, "seed " + seed + ": the last 20 proposals lie on average " + lateViolation + " beyond x + y = 1");
+            assertTrue(bestFeasible < 0.32 + 0.05, "seed " + seed + ": the constrained optimum is 0.32 at (0.5, 0.5); best feasible found " + bestFeasible);
         }
-        // the constrained optimum lies on the boundary, so proposals hug it from both sides; ignoring the
-        // constraint would put them near (0.9, 0.9), 0.8 beyond it (0.41 when infeasible trials were learnt as feasible losses)
-        assertTrue(lateViolation < 0.3, "the last 20 proposals lie on average " + lateViolation + " beyond x + y = 1");
-        assertTrue(bestFeasible < 0.25, "the constrained optimum is 0.16 at (0.5, 0.5); best feasible found " + bestFeasible);
     }
 
     @Test

@@ -85,21 +85,135 @@ class TpeStrategyTest {
         assertEquals(new Proposal.Indices(3, 4), tpe.ask(100));
     }
 
+    private static final SearchSpace LINE = new SearchSpace(List.of(new Parameter("x", new Domain.Uniform(0, 1, null, null), null)));
+
+    /**
+     * 30 finished trials, then 8 proposals in a row with no result in between. With many candidates
+     * each proposal lands on the maximum of l/g; were running trials ignored, all eight would see the
+     * same l/g and pile up within 0.01 of each other. Counted as bad, each one pushes the next away.
+     */
     @Test
     void runningTrialsCountAsBadSoParallelProposalsSpreadOut() {
-        // 30 finished trials, then 8 proposals in a row with no result in between
-        TpeStrategy tpe = new TpeStrategy(MIXED, TpeStrategy.Settings.of(100, 5, true, 8));
-        for (int i = 0; i < 30; i++) {
+        for (long seed = 0; seed < 5; seed++) {
+            TpeStrategy tpe = new TpeStrategy(LINE, new TpeStrategy.Settings(100, seed, true, 10, 200, 8, false));
+            for (int i = 0; i < 30; i++) {
+                Proposal.Indices p = (Proposal.Indices) tpe.ask(1);
+                TrialConfig c = tpe.decoder().decode(p.from());
+                double x = (Double) c.get("x");
+                tpe.tell(result(p.from(), c, (x - 0.37) * (x - 0.37)));
+            }
+            Proposal.Indices batch = (Proposal.Indices) tpe.ask(8);
+            assertEquals(8, batch.count());
+            double low = 1, high = 0;
+            for (long i = batch.from(); i < batch.to(); i++) {
+                double x = (Double) tpe.decoder().decode(i).get("x");
+                low = Math.min(low, x);
+                high = Math.max(high, x);
+            }
+            assertTrue(high - low > 0.1, "seed " + seed + ": eight proposals in flight span only [" + low + ", " + high + "]");
+        }
+    }
+
+    /**
+     * Trials that broke a constraint are bad observations: TPE learns to avoid the infeasible region
+     * right next to the best feasible values (x &lt; 0.2 here, with the loss falling towards it). Told
+     * as failed instead (which TPE ignores), the same trials leave l/g highest just inside that region.
+     */
+    @Test
+    void infeasibleTrialsCountAsBadSoProposalsAvoidThem() {
+        int asInfeasible = infeasibleProposals(TrialStatus.SKIPPED_CONSTRAINT), asFailed = infeasibleProposals(TrialStatus.FAILED);
+        assertTrue(asInfeasible < 0.75 * asFailed, "model-based proposals in the infeasible region: " + asInfeasible
+                + " when told as infeasible, " + asFailed + " when told as failed (of 400)");
+    }
+
+    private static int infeasibleProposals(TrialStatus status) {
+        int infeasible = 0;
+        for (long seed = 0; seed < 10; seed++) {
+            TpeStrategy tpe = new TpeStrategy(LINE, TpeStrategy.Settings.of(60, seed, true, 1));
+            for (int i = 0; i < 60; i++) {
+                Proposal.Indices p = (Proposal.Indices) tpe.ask(1);
+                TrialConfig c = tpe.decoder().decode(p.from());
+                double x = (Double) c.get("x");
+                if (x < 0.2) {
+                    tpe.tell(new TrialResult("t", p.from(), c, 0, status, Map.of(), null, "breaks a constraint", Instant.EPOCH,
+                            Instant.EPOCH, 0, null, null));
+                    if (i >= 20) infeasible++;
+                } else {
+                    tpe.tell(result(p.from(), c, x));
+                }
+            }
+        }
+        return infeasible;
+    }
+
+    @Test
+    void infeasibleTrialsCountTowardsTheRandomStart() {
+        TpeStrategy tpe = new TpeStrategy(LINE, TpeStrategy.Settings.of(20, 3, true, 1));
+        for (int i = 0; i < 10; i++) {
             Proposal.Indices p = (Proposal.Indices) tpe.ask(1);
             TrialConfig c = tpe.decoder().decode(p.from());
-            tpe.tell(result(p.from(), c, loss(c)));
+            assertEquals(LINE.sample(3, p.from()), c, "random start");
+            tpe.tell(new TrialResult("t", p.from(), c, 0, TrialStatus.SKIPPED_CONSTRAINT, Map.of(), null, "breaks a constraint",
+                    Instant.EPOCH, Instant.EPOCH, 0, null, null));
         }
-        Proposal.Indices batch = (Proposal.Indices) tpe.ask(8);
-        assertEquals(8, batch.count());
-        IndexDecoder decoder = tpe.decoder();
-        List<TrialConfig> proposals = new ArrayList<>();
-        for (long i = batch.from(); i < batch.to(); i++) proposals.add(decoder.decode(i));
-        assertEquals(8, proposals.stream().distinct().count(), "eight different configs: " + proposals);
+        Proposal.Indices p = (Proposal.Indices) tpe.ask(1);
+        assertNotEquals(LINE.sample(3, p.from()), tpe.decoder().decode(p.from()), "model-based after ten told trials");
+    }
+
+    private static final SearchSpace SQUARE = new SearchSpace(List.of(
+            new Parameter("x", new Domain.Uniform(0, 1, null, null), null), new Parameter("y", new Domain.Uniform(0, 1, null, null), null)));
+
+    /**
+     * Good trials lie along the diagonal x = y, where each parameter on its own looks uniform: only
+     * joint kernels see it, so multivariate proposals hug the diagonal and univariate ones do not.
+     */
+    @Test
+    void multivariateModelsHowParametersGoTogether() {
+        double joint = 0, separate = 0;
+        for (long seed = 0; seed < 10; seed++) {
+            joint += lateDistanceFromDiagonal(seed, true);
+            separate += lateDistanceFromDiagonal(seed, false);
+        }
+        assertTrue(joint < 0.75 * separate, "mean |x - y| of trials 30-60: multivariate " + joint / 10 + ", univariate " + separate / 10);
+    }
+
+    private static double lateDistanceFromDiagonal(long seed, boolean multivariate) {
+        TpeStrategy tpe = new TpeStrategy(SQUARE, TpeStrategy.Settings.of(60, seed, true, 1).withMultivariate(multivariate));
+        double late = 0;
+        for (int i = 0; i < 60; i++) {
+            Proposal.Indices p = (Proposal.Indices) tpe.ask(1);
+            TrialConfig c = tpe.decoder().decode(p.from());
+            double d = Math.abs((Double) c.get("x") - (Double) c.get("y"));
+            tpe.tell(result(p.from(), c, d));
+            if (i >= 30) late += d / 30;
+        }
+        return late;
+    }
+
+    @Test
+    void multivariateProposalsRespectEveryDomainAndConditionAndLearn() {
+        int wins = 0;
+        for (long seed = 0; seed < 10; seed++) {
+            List<TrialConfig> configs = runSequential(seed, 80, TpeStrategyTest::loss, true);
+            for (TrialConfig c : configs) {
+                assertEquals(c.get("updater").equals("nesterovs"), c.has("momentum"), c.toString());
+                assertEquals(c, MIXED.config(c.values()), "every value in its domain: " + c); // throws otherwise
+            }
+            double random = Double.POSITIVE_INFINITY;
+            for (long i = 0; i < 80; i++) random = Math.min(random, loss(MIXED.sample(seed, i)));
+            if (best(configs) < random) wins++;
+        }
+        assertTrue(wins >= 9, "multivariate TPE beat random search in " + wins + " of 10 seeds");
+    }
+
+    @Test
+    void theMultivariateOptionReachesTheStrategy() {
+        SearchSettings plain = new SearchSettings("tpe", 50L, 1);
+        assertEquals(TpeStrategy.MULTIVARIATE_DEFAULT, TpeSearch.settings(plain, org.sparksweep.trial.Direction.MINIMIZE).multivariate());
+        assertTrue(TpeSearch.settings(plain.withOption("multivariate", true), org.sparksweep.trial.Direction.MINIMIZE).multivariate());
+        assertEquals(false, TpeSearch.settings(plain.withOption("multivariate", false), org.sparksweep.trial.Direction.MINIMIZE).multivariate());
+        assertEquals(List.of(), new TpeSearch().check(plain.withOption("multivariate", true), MIXED));
+        assertEquals(1, new TpeSearch().check(plain.withOption("multivariate", "yes"), MIXED).size());
     }
 
     @Test
@@ -142,7 +256,11 @@ class TpeStrategyTest {
     }
 
     private static List<TrialConfig> runSequential(long seed, int trials, ToDoubleFunction<TrialConfig> loss) {
-        TpeStrategy tpe = new TpeStrategy(MIXED, TpeStrategy.Settings.of(trials, seed, true, 1));
+        return runSequential(seed, trials, loss, false);
+    }
+
+    private static List<TrialConfig> runSequential(long seed, int trials, ToDoubleFunction<TrialConfig> loss, boolean multivariate) {
+        TpeStrategy tpe = new TpeStrategy(MIXED, TpeStrategy.Settings.of(trials, seed, true, 1).withMultivariate(multivariate));
         List<TrialConfig> out = new ArrayList<>();
         Proposal p;
         while ((p = tpe.ask(1)) instanceof Proposal.Indices range) {

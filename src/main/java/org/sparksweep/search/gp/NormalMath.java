@@ -1,19 +1,19 @@
 package org.sparksweep.search.gp;
 
 /**
- * The standard normal functions that log expected improvement needs, accurate to near double
+ * The standard normal functions that log expected improvement and TPE's Parzen estimator need, accurate to near double
  * precision far into the tails: a log-density, a CDF from an all-positive series (no cancellation
  * for moderate arguments) and, for the far left tail, the Mills ratio as a continued fraction, so
  * that logarithms never go through a value that underflowed.
  */
-final class NormalMath {
+public final class NormalMath {
     static final double LOG_SQRT_2PI = 0.5 * Math.log(2 * Math.PI);
     private static final double SQRT2 = Math.sqrt(2);
     private static final double TWO_OVER_SQRT_PI = 2 / Math.sqrt(Math.PI);
 
     private NormalMath() {}
 
-    static double logPdf(double z) {
+    public static double logPdf(double z) {
         return -0.5 * z * z - LOG_SQRT_2PI;
     }
 
@@ -22,9 +22,28 @@ final class NormalMath {
     }
 
     /** Standard normal CDF, with relative error near 1e-14 down to z = -37 (below it the value underflows). */
-    static double cdf(double z) {
+    public static double cdf(double z) {
         if (z < -3) return pdf(z) * millsRatio(-z);
         return 0.5 * erfc(-z / SQRT2);
+    }
+
+    /** Log of the standard normal CDF, without underflow far into the left tail. */
+    public static double logCdf(double z) {
+        if (z < -3) return logPdf(z) - Math.log(z * z) / 2 - Math.log1p(millsTail(-z) / -z);
+        return Math.log(cdf(z));
+    }
+
+    /**
+     * Log of the standard normal's probability of [a, b], a &lt;= b, to near double precision also when
+     * the interval lies far in a tail (worked on the left side, where the CDF has no cancellation).
+     */
+    public static double logMass(double a, double b) {
+        if (b <= 0) {
+            double la = logCdf(a), lb = logCdf(b);
+            return lb + Math.log1p(-Math.exp(la - lb));
+        }
+        if (a > 0) return logMass(-b, -a);
+        return Math.log1p(-cdf(a) - cdf(-b));
     }
 
     /** Complementary error function: 1 - erf from an all-positive series up to x = 2.2, the Mills ratio beyond. */

@@ -117,6 +117,7 @@ abstract class NetworkTrainer implements Trainer {
                     + " epochs already, but this trial's budget is " + epochs + " epochs: a continued trial needs a larger budget");
         }
         boolean watched = context != TrialContext.NONE;
+        int scoreEvery = scoreInterval(run, epochs, patience, context);
 
         DataSet trainSet = new DataSet(features(train), task.labels(train));
         INDArray validationFeatures = features(data.validation());
@@ -141,7 +142,9 @@ abstract class NetworkTrainer implements Trainer {
             epochsRun = epoch;
             double loss = lossSum / examples; // the epoch's mean mini-batch loss, penalties included
             if (!Double.isFinite(loss)) throw new DivergedException("training loss became " + loss + " in epoch " + epoch);
-            if (patience == 0 && !watched && epoch < epochs) continue; // no early stopping, nobody watching: score the last epoch only
+            if (epoch < epochs && (!watched || epoch % scoreEvery != 0) && patience == 0) {
+                continue; // no early stopping and nobody needs this epoch's scores: the last epoch is always scored
+            }
             Map<String, Double> scores = task.score(predict(net, validationFeatures, SCORING_CHUNK), data.validation());
             scores.put("train_loss", loss);
             double value = monitor.value(scores);
@@ -169,6 +172,17 @@ abstract class NetworkTrainer implements Trainer {
         metrics.put("epochs_trained", (double) (epochsRun - firstEpoch + 1)); // fewer than epochs_run when continued from a checkpoint
         metrics.put("memory_mb", memoryMegabytes(conf, inputType(train), batchSize));
         return metrics;
+    }
+
+    /**
+     * Epochs between two validation scores: every epoch when early stopping (patience, or the sweep's
+     * stopping rule) needs them; otherwise {@code scoreEvery}, or about ten points a learning curve.
+     */
+    static int scoreInterval(TrainingRun run, int epochs, int patience, TrialContext context) {
+        long every = run.getInt("scoreEvery");
+        if (every < 0) throw new IllegalArgumentException("scoreEvery must be >= 0 (0: about ten points a learning curve), got " + every);
+        if (patience > 0 || context.everyStep()) return 1;
+        return every > 0 ? (int) Math.min(every, Integer.MAX_VALUE) : Math.max(1, (epochs + 9) / 10);
     }
 
     /** The file a network trainer's checkpoint directory holds: DL4J's model zip with its updater state and epoch count. */

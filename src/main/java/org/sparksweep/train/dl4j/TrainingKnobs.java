@@ -52,7 +52,10 @@ final class TrainingKnobs {
                 Knob.of("batchSize", ValueType.LONG, 16L, "examples per mini-batch"),
                 Knob.of("epochs", ValueType.LONG, 30L, "the most passes over the training split"),
                 Knob.of("patience", ValueType.LONG, 0L,
-                        "stop after this many epochs without a better validation score and report the best epoch (0: train every epoch, report the last)"));
+                        "stop after this many epochs without a better validation score and report the best epoch (0: train every epoch, report the last)"),
+                Knob.of("scoreEvery", ValueType.LONG, 0L,
+                        "epochs between two validation scores for the learning curve (0: about ten points a curve); every epoch when patience > 0 "
+                                + "or the sweep's strategy stops trials early, the last epoch only when nobody watches (cross-validation)"));
     }
 
     /** The network-wide part of a configuration: seed, updater, weight initialisation, penalties. */

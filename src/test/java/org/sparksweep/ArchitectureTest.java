@@ -1,0 +1,65 @@
+package org.sparksweep;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+/**
+ * The package structure the package-info files describe, checked on the compiled main classes: the
+ * top-level packages form no cycle, dependencies point one way down the layers, and the packages that
+ * must stay testable without a cluster (spec, space, search, trial, train outside train.dl4j) use
+ * neither Spark nor Deeplearning4j/ND4J.
+ */
+@AnalyzeClasses(packages = "org.sparksweep", importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTest {
+
+    @ArchTest
+    static final ArchRule topLevelPackagesFormNoCycle = slices().matching("org.sparksweep.(*)..").namingSlices("$1")
+            .should().beFreeOfCycles();
+
+    @ArchTest
+    static final ArchRule coreRunsWithoutSparkOrDeeplearning4j = noClasses()
+            .that().resideInAnyPackage("org.sparksweep.spec..", "org.sparksweep.space..", "org.sparksweep.search..", "org.sparksweep.trial..",
+                    "org.sparksweep.train..")
+            .and().resideOutsideOfPackage("org.sparksweep.train.dl4j..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.apache.spark..", "org.deeplearning4j..", "org.nd4j..")
+            .because("strategies, trainers and spec checks run and are tested without a SparkSession; only train.dl4j trains networks");
+
+    /**
+     * From the command line down to the values: cli → bench → progress, report → engine → store → spec →
+     * search → train → data → trial, plugin → space. A layer may use any layer below it, never one above.
+     */
+    @ArchTest
+    static final ArchRule dependenciesPointDownTheLayers = layeredArchitecture().consideringOnlyDependenciesInLayers()
+            .layer("cli").definedBy("org.sparksweep.cli..")
+            .layer("bench").definedBy("org.sparksweep.bench..")
+            .layer("views").definedBy("org.sparksweep.progress..", "org.sparksweep.report..")
+            .layer("engine").definedBy("org.sparksweep.engine..")
+            .layer("store").definedBy("org.sparksweep.store..")
+            .layer("spec").definedBy("org.sparksweep.spec..")
+            .layer("search").definedBy("org.sparksweep.search..")
+            .layer("train").definedBy("org.sparksweep.train..")
+            .layer("data").definedBy("org.sparksweep.data..")
+            .layer("values").definedBy("org.sparksweep.trial..", "org.sparksweep.plugin..")
+            .layer("space").definedBy("org.sparksweep.space..")
+            .whereLayer("cli").mayNotBeAccessedByAnyLayer()
+            .whereLayer("bench").mayOnlyBeAccessedByLayers("cli")
+            .whereLayer("views").mayOnlyBeAccessedByLayers("cli", "bench")
+            .whereLayer("engine").mayOnlyBeAccessedByLayers("cli", "bench", "views")
+            .whereLayer("store").mayOnlyBeAccessedByLayers("cli", "bench", "views", "engine")
+            .whereLayer("spec").mayOnlyBeAccessedByLayers("cli", "bench", "views", "engine", "store")
+            .whereLayer("search").mayOnlyBeAccessedByLayers("cli", "bench", "views", "engine", "store", "spec")
+            .whereLayer("train").mayOnlyBeAccessedByLayers("cli", "bench", "views", "engine", "store", "spec", "search")
+            .whereLayer("data").mayOnlyBeAccessedByLayers("cli", "bench", "views", "engine", "store", "spec", "search", "train")
+            .whereLayer("values").mayOnlyBeAccessedByLayers("cli", "bench", "views", "engine", "store", "spec", "search", "train", "data");
+
+    /** The root package holds the engine's version, which every layer may read; it reads none of them. */
+    @ArchTest
+    static final ArchRule rootPackageUsesNoLayer = noClasses().that().resideInAPackage("org.sparksweep")
+            .should().dependOnClassesThat().resideInAPackage("org.sparksweep.*..");
+}
