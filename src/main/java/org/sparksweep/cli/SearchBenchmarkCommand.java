@@ -82,7 +82,7 @@ final class SearchBenchmarkCommand implements Callable<Integer> {
     boolean optuna;
 
     @Option(names = "--optuna-samplers", split = ",", defaultValue = "tpe",
-            description = "with --optuna: Optuna samplers to run, of tpe, random, qmc; the first is the baseline of the win-rate column "
+            description = "with --optuna: Optuna samplers to run, of tpe, tpe-mv (multivariate), random, qmc; the first is the baseline of the win-rate column "
                     + "(default: ${DEFAULT-VALUE})")
     List<String> optunaSamplers;
 
@@ -137,8 +137,8 @@ final class SearchBenchmarkCommand implements Callable<Integer> {
             }
         }
         for (String s : optunaSamplers) {
-            if (!List.of("tpe", "random", "qmc").contains(s)) {
-                err.println("sparksweep search-benchmark: --optuna-samplers: unknown sampler '" + s + "'; one of tpe, random, qmc");
+            if (!List.of("tpe", "tpe-mv", "random", "qmc").contains(s)) {
+                err.println("sparksweep search-benchmark: --optuna-samplers: unknown sampler '" + s + "'; one of tpe, tpe-mv, random, qmc");
                 return Main.BAD_INPUT;
             }
         }

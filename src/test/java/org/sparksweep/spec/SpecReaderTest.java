@@ -159,6 +159,7 @@ class SpecReaderTest {
         expected.put("l1", 0.0);
         expected.put("inputNoise", 0.0);
         expected.put("patience", 0L);
+        expected.put("scoreEvery", 0L);
         assertEquals("dl4j-mlp", spec.model().trainer());
         assertEquals(expected, spec.model().settings());
     }
