@@ -1,4 +1,8 @@
-package org.sparksweep.cli;
+package org.sparksweep.bench.cli;
+
+import org.sparksweep.cli.Main;
+import org.sparksweep.cli.Sessions;
+import org.sparksweep.cli.SparkOptions;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -75,7 +79,7 @@ final class FaultCampaign {
                 """.formatted(cost, trials, dir.resolve("sweeps").toUri()));
         SweepSpec spec = SpecReader.read(specFile);
         SweepStore store = SweepStore.at(spec.output());
-        String master = sparkOptions.master != null ? sparkOptions.master : "local[2]";
+        String master = sparkOptions.master() != null ? sparkOptions.master() : "local[2]";
         Random random = new Random(seed);
         TreeSet<Integer> points = new TreeSet<>();
         while (points.size() < Math.min(kills, trials - 1)) points.add(1 + random.nextInt(trials - 1));

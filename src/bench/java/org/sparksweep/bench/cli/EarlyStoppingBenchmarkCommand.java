@@ -1,4 +1,8 @@
-package org.sparksweep.cli;
+package org.sparksweep.bench.cli;
+
+import org.sparksweep.cli.Main;
+import org.sparksweep.cli.Sessions;
+import org.sparksweep.cli.SparkOptions;
 
 import static org.apache.spark.sql.functions.col;
 

@@ -1,4 +1,6 @@
-package org.sparksweep.cli;
+package org.sparksweep.bench.cli;
+
+import org.sparksweep.cli.Main;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -42,7 +44,7 @@ import picocli.CommandLine.Option;
  *
  * <p>The full comparison (about an hour on two cores, most of it gp):
  * <pre>
- * ./sparksweep search-benchmark --strategies random,tpe,gp --functions branin,hartmann6,ackley5,levy10,styblinski-tang4,rosenbrock4,mixed6 \
+ * ./sparksweep bench search-benchmark --strategies random,tpe,gp --functions branin,hartmann6,ackley5,levy10,styblinski-tang4,rosenbrock4,mixed6 \
  *     --budgets 50,100,200 --seeds 50 --optuna
  * </pre>
  */
