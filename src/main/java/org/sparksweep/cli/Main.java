@@ -12,7 +12,7 @@ import org.sparksweep.EngineVersion;
  */
 @Command(name = "sparksweep", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Hyperparameter sweeps on Apache Spark, with a Parquet leaderboard you query with Spark SQL.",
-        footer = {"", "Benchmarks (from a source checkout, not in the application jar): ./sparksweep bench --help"},
+        footer = {"", "Benchmarks (from a source checkout; not in the application jar):", "  ./sparksweep bench --help"},
         subcommands = {RunCommand.class, ResumeCommand.class, ValidateCommand.class, LeaderboardCommand.class, SqlCommand.class, ReportCommand.class,
                 ParetoCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
