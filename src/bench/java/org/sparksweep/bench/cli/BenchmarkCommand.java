@@ -1,9 +1,5 @@
 package org.sparksweep.bench.cli;
 
-import org.sparksweep.cli.Main;
-import org.sparksweep.cli.Sessions;
-import org.sparksweep.cli.SparkOptions;
-
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,6 +13,9 @@ import org.sparksweep.bench.GridProbe;
 import org.sparksweep.bench.Growth;
 import org.sparksweep.bench.RealTrials;
 import org.sparksweep.bench.Scale;
+import org.sparksweep.cli.Main;
+import org.sparksweep.cli.Sessions;
+import org.sparksweep.cli.SparkOptions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 

@@ -1,8 +1,5 @@
 package org.sparksweep.bench.cli;
 
-import org.sparksweep.cli.Main;
-import org.sparksweep.cli.Sessions;
-
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,6 +9,8 @@ import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
+import org.sparksweep.cli.Main;
+import org.sparksweep.cli.Sessions;
 import org.sparksweep.engine.SweepListener;
 import org.sparksweep.engine.SweepRunner;
 import org.sparksweep.engine.SweepSummary;

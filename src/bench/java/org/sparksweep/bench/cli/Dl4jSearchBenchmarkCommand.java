@@ -1,7 +1,5 @@
 package org.sparksweep.bench.cli;
 
-import org.sparksweep.cli.Main;
-
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -10,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.sparksweep.bench.SearchStats;
+import org.sparksweep.cli.Main;
 import org.sparksweep.engine.TrialPlan;
 import org.sparksweep.engine.TrialRunner;
 import org.sparksweep.search.Proposal;

@@ -1,9 +1,5 @@
 package org.sparksweep.bench.cli;
 
-import org.sparksweep.cli.Main;
-import org.sparksweep.cli.Sessions;
-import org.sparksweep.cli.SparkOptions;
-
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -29,6 +25,9 @@ import java.util.regex.Pattern;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.sparksweep.cli.Main;
+import org.sparksweep.cli.Sessions;
+import org.sparksweep.cli.SparkOptions;
 import org.sparksweep.search.Strategy;
 import org.sparksweep.spec.SpecReader;
 import org.sparksweep.spec.SweepSpec;

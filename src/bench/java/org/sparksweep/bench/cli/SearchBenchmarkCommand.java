@@ -1,7 +1,5 @@
 package org.sparksweep.bench.cli;
 
-import org.sparksweep.cli.Main;
-
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -17,6 +15,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.sparksweep.bench.SearchStats;
+import org.sparksweep.cli.Main;
 import org.sparksweep.search.Nsga2Strategy;
 import org.sparksweep.search.Proposal;
 import org.sparksweep.search.SearchSettings;
