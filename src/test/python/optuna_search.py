@@ -1,4 +1,4 @@
-"""Optuna's samplers on the same test functions, budgets and seeds as `sparksweep search-benchmark`.
+"""Optuna's samplers on the same test functions, budgets and seeds as `sparksweep bench search-benchmark`.
 
 Usage: /usr/bin/python3 optuna_search.py --seeds 20 --budgets 50,100,200 --functions branin,hartmann6
 Prints the same table as the Java command: median over seeds of the best value after N trials.

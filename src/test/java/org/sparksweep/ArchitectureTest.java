@@ -31,13 +31,14 @@ class ArchitectureTest {
             .because("strategies, trainers and spec checks run and are tested without a SparkSession; only train.dl4j trains networks");
 
     /**
-     * From the command line down to the values: cli → bench → progress, report → engine → store → spec →
+     * From the command line down to the values: cli → progress, report → engine → store → spec →
      * search → train → data → trial, plugin → space. A layer may use any layer below it, never one above.
+     * The benchmarks (org.sparksweep.bench, src/bench) sit above all of them and are not main classes;
+     * BenchArchitectureTest checks where they stand.
      */
     @ArchTest
     static final ArchRule dependenciesPointDownTheLayers = layeredArchitecture().consideringOnlyDependenciesInLayers()
             .layer("cli").definedBy("org.sparksweep.cli..")
-            .layer("bench").definedBy("org.sparksweep.bench..")
             .layer("views").definedBy("org.sparksweep.progress..", "org.sparksweep.report..")
             .layer("engine").definedBy("org.sparksweep.engine..")
             .layer("store").definedBy("org.sparksweep.store..")
@@ -48,15 +49,14 @@ class ArchitectureTest {
             .layer("values").definedBy("org.sparksweep.trial..", "org.sparksweep.plugin..")
             .layer("space").definedBy("org.sparksweep.space..")
             .whereLayer("cli").mayNotBeAccessedByAnyLayer()
-            .whereLayer("bench").mayOnlyBeAccessedByLayers("cli")
-            .whereLayer("views").mayOnlyBeAccessedByLayers("cli", "bench")
-            .whereLayer("engine").mayOnlyBeAccessedByLayers("cli", "bench", "views")
-            .whereLayer("store").mayOnlyBeAccessedByLayers("cli", "bench", "views", "engine")
-            .whereLayer("spec").mayOnlyBeAccessedByLayers("cli", "bench", "views", "engine", "store")
-            .whereLayer("search").mayOnlyBeAccessedByLayers("cli", "bench", "views", "engine", "store", "spec")
-            .whereLayer("train").mayOnlyBeAccessedByLayers("cli", "bench", "views", "engine", "store", "spec", "search")
-            .whereLayer("data").mayOnlyBeAccessedByLayers("cli", "bench", "views", "engine", "store", "spec", "search", "train")
-            .whereLayer("values").mayOnlyBeAccessedByLayers("cli", "bench", "views", "engine", "store", "spec", "search", "train", "data");
+            .whereLayer("views").mayOnlyBeAccessedByLayers("cli")
+            .whereLayer("engine").mayOnlyBeAccessedByLayers("cli", "views")
+            .whereLayer("store").mayOnlyBeAccessedByLayers("cli", "views", "engine")
+            .whereLayer("spec").mayOnlyBeAccessedByLayers("cli", "views", "engine", "store")
+            .whereLayer("search").mayOnlyBeAccessedByLayers("cli", "views", "engine", "store", "spec")
+            .whereLayer("train").mayOnlyBeAccessedByLayers("cli", "views", "engine", "store", "spec", "search")
+            .whereLayer("data").mayOnlyBeAccessedByLayers("cli", "views", "engine", "store", "spec", "search", "train")
+            .whereLayer("values").mayOnlyBeAccessedByLayers("cli", "views", "engine", "store", "spec", "search", "train", "data");
 
     /** The root package holds the engine's version, which every layer may read; it reads none of them. */
     @ArchTest

@@ -12,9 +12,9 @@ import org.sparksweep.EngineVersion;
  */
 @Command(name = "sparksweep", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Hyperparameter sweeps on Apache Spark, with a Parquet leaderboard you query with Spark SQL.",
+        footer = {"", "Benchmarks (from a source checkout; not in the application jar):", "  ./sparksweep bench --help"},
         subcommands = {RunCommand.class, ResumeCommand.class, ValidateCommand.class, LeaderboardCommand.class, SqlCommand.class, ReportCommand.class,
-                ParetoCommand.class, BenchmarkCommand.class, SearchBenchmarkCommand.class, Dl4jSearchBenchmarkCommand.class, DispatchBenchmarkCommand.class, EarlyStoppingBenchmarkCommand.class,
-                CommandLine.HelpCommand.class})
+                ParetoCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     public static final int OK = 0;
     public static final int ERROR = 1;

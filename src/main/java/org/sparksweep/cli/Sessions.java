@@ -7,12 +7,13 @@ import org.apache.spark.sql.SparkSession;
  * The SparkSession a command runs on: one already running in this JVM (a notebook, a test, an
  * application embedding the CLI) is used and left running; otherwise the cluster's when started by
  * spark-submit (which sets {@code spark.master}), else an embedded {@code local[*]} Spark bound to loopback.
+ * Public for the benchmark commands in src/bench.
  */
-final class Sessions {
+public final class Sessions {
     private Sessions() {}
 
     /** A session and whether closing this handle should stop it. */
-    record Handle(SparkSession spark, boolean owned) implements AutoCloseable {
+    public record Handle(SparkSession spark, boolean owned) implements AutoCloseable {
         @Override
         public void close() {
             if (owned) spark.stop();
@@ -36,7 +37,7 @@ final class Sessions {
         return secret == null || secret.isEmpty() ? null : secret;
     }
 
-    static Handle open(String appName, String masterOverride) {
+    public static Handle open(String appName, String masterOverride) {
         SparkSession running = SparkSession.getActiveSession().getOrElse(() -> SparkSession.getDefaultSession().getOrElse(() -> null));
         if (running != null && !running.sparkContext().isStopped()) return new Handle(running, false);
         SparkConf conf = new SparkConf(); // picks up spark.* system properties, as spark-submit passes them

@@ -53,7 +53,7 @@ class EngineOverheadTest {
     @Test
     void anUnknownScenarioIsBadInputNamingTheChoices() {
         StringWriter err = new StringWriter();
-        int code = org.sparksweep.cli.Main.execute(new PrintWriter(new StringWriter()), new PrintWriter(err, true), "benchmark", "--scenarios", "overhead,speed");
+        int code = org.sparksweep.bench.cli.BenchMain.execute(new PrintWriter(new StringWriter()), new PrintWriter(err, true), "benchmark", "--scenarios", "overhead,speed");
         assertEquals(org.sparksweep.cli.Main.BAD_INPUT, code);
         assertTrue(err.toString().contains("unknown scenario 'speed'; one of overhead, real, scale, growth"), err.toString());
     }

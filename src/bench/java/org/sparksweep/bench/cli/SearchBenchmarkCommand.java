@@ -1,4 +1,4 @@
-package org.sparksweep.cli;
+package org.sparksweep.bench.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -15,6 +15,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.sparksweep.bench.SearchStats;
+import org.sparksweep.cli.Main;
 import org.sparksweep.search.Nsga2Strategy;
 import org.sparksweep.search.Proposal;
 import org.sparksweep.search.SearchSettings;
@@ -42,7 +43,7 @@ import picocli.CommandLine.Option;
  *
  * <p>The full comparison (about an hour on two cores, most of it gp):
  * <pre>
- * ./sparksweep search-benchmark --strategies random,tpe,gp --functions branin,hartmann6,ackley5,levy10,styblinski-tang4,rosenbrock4,mixed6 \
+ * ./sparksweep bench search-benchmark --strategies random,tpe,gp --functions branin,hartmann6,ackley5,levy10,styblinski-tang4,rosenbrock4,mixed6 \
  *     --budgets 50,100,200 --seeds 50 --optuna
  * </pre>
  */

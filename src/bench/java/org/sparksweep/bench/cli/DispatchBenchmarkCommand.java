@@ -1,4 +1,4 @@
-package org.sparksweep.cli;
+package org.sparksweep.bench.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -9,6 +9,8 @@ import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
+import org.sparksweep.cli.Main;
+import org.sparksweep.cli.Sessions;
 import org.sparksweep.engine.SweepListener;
 import org.sparksweep.engine.SweepRunner;
 import org.sparksweep.engine.SweepSummary;

@@ -92,7 +92,7 @@ public final class RealTrials {
                 table.row(peer.name(), "-", Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, "failed: " + e);
             }
         }
-        if (peers == 0) table.note("no peers on the classpath: `./sparksweep benchmark --peers` builds and runs Arbiter and Spark ML beside the engine");
+        if (peers == 0) table.note("no peers on the classpath: `./sparksweep bench benchmark --peers` builds and runs Arbiter and Spark ML beside the engine");
         table.note("limit = Σ seconds of the trials run one after another in one JVM / slots; wall / limit 1.10 = 10% above it.");
         table.note("cores used = this JVM's CPU seconds / wall seconds (all its threads, JIT and GC included): the limit assumes the");
         table.note("engine gets " + slots + " cores; on a machine shared with other work it may get fewer (Linux shares CPU between sessions).");

@@ -1,4 +1,4 @@
-package org.sparksweep.cli;
+package org.sparksweep.bench.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -13,6 +13,9 @@ import org.sparksweep.bench.GridProbe;
 import org.sparksweep.bench.Growth;
 import org.sparksweep.bench.RealTrials;
 import org.sparksweep.bench.Scale;
+import org.sparksweep.cli.Main;
+import org.sparksweep.cli.Sessions;
+import org.sparksweep.cli.SparkOptions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 

@@ -67,7 +67,7 @@ public final class GridProbe {
     }
 
     /**
-     * Starts {@code sparksweep benchmark --grid-probe} in a new JVM with this JVM's options and
+     * Starts {@code sparksweep bench benchmark --grid-probe} in a new JVM with this JVM's options and
      * classpath but the given heap, and reads its result.
      */
     public static Result spawn(String heap, String master, int exponent, long trials) throws Exception {
@@ -79,7 +79,7 @@ public final class GridProbe {
         command.add("-Xmx" + heap);
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));
-        command.add("org.sparksweep.cli.Main");
+        command.add("org.sparksweep.bench.cli.BenchMain");
         command.addAll(List.of("benchmark", "--grid-probe", String.valueOf(exponent), "--probe-trials", String.valueOf(trials), "--master", master));
         Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
         Result result = null;

@@ -1,4 +1,4 @@
-package org.sparksweep.cli;
+package org.sparksweep.bench.cli;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -25,6 +25,9 @@ import java.util.regex.Pattern;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.sparksweep.cli.Main;
+import org.sparksweep.cli.Sessions;
+import org.sparksweep.cli.SparkOptions;
 import org.sparksweep.search.Strategy;
 import org.sparksweep.spec.SpecReader;
 import org.sparksweep.spec.SweepSpec;
@@ -75,7 +78,7 @@ final class FaultCampaign {
                 """.formatted(cost, trials, dir.resolve("sweeps").toUri()));
         SweepSpec spec = SpecReader.read(specFile);
         SweepStore store = SweepStore.at(spec.output());
-        String master = sparkOptions.master != null ? sparkOptions.master : "local[2]";
+        String master = sparkOptions.master() != null ? sparkOptions.master() : "local[2]";
         Random random = new Random(seed);
         TreeSet<Integer> points = new TreeSet<>();
         while (points.size() < Math.min(kills, trials - 1)) points.add(1 + random.nextInt(trials - 1));

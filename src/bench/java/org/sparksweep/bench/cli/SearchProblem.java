@@ -1,4 +1,4 @@
-package org.sparksweep.cli;
+package org.sparksweep.bench.cli;
 
 import java.util.ArrayList;
 import java.util.Arrays;

@@ -1,4 +1,4 @@
-package org.sparksweep.cli;
+package org.sparksweep.bench.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -11,6 +11,7 @@ import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
+import org.sparksweep.cli.Main;
 import org.sparksweep.testing.CommandLineRun;
 
 /** search-benchmark end to end on small runs: the table's columns, rows and figures; pairing with Optuna's per-seed results. */
@@ -37,7 +38,7 @@ class SearchBenchmarkCommandTest {
 
     @Test
     void printsOneRowPerStrategyAndBudgetWithEveryColumn() {
-        CommandLineRun r = CommandLineRun.of("search-benchmark", "--strategies", "random,sobol", "--reference", "random", "--functions",
+        CommandLineRun r = CommandLineRun.bench("search-benchmark", "--strategies", "random,sobol", "--reference", "random", "--functions",
                 "branin,mixed6", "--budgets", "5,12", "--seeds", "6");
         assertEquals(0, r.exit(), r.err());
         for (String f : List.of("branin", "mixed6")) {
@@ -59,7 +60,7 @@ class SearchBenchmarkCommandTest {
 
     @Test
     void referenceIsAddedAndParallelRunsWork() {
-        CommandLineRun r = CommandLineRun.of("search-benchmark", "--strategies", "random", "--reference", "tpe", "--functions", "hartmann6",
+        CommandLineRun r = CommandLineRun.bench("search-benchmark", "--strategies", "random", "--reference", "tpe", "--functions", "hartmann6",
                 "--budgets", "8", "--seeds", "3", "--parallelism", "3");
         assertEquals(0, r.exit(), r.err());
         assertTrue(r.out().contains("3 trial(s) at a time"), r.out());
@@ -69,9 +70,9 @@ class SearchBenchmarkCommandTest {
 
     @Test
     void badInputIsRefused() {
-        assertEquals(Main.BAD_INPUT, CommandLineRun.of("search-benchmark", "--functions", "nope").exit());
-        assertEquals(Main.BAD_INPUT, CommandLineRun.of("search-benchmark", "--optuna-samplers", "cmaes").exit());
-        assertEquals(Main.BAD_INPUT, CommandLineRun.of("search-benchmark", "--seeds", "0").exit());
+        assertEquals(Main.BAD_INPUT, CommandLineRun.bench("search-benchmark", "--functions", "nope").exit());
+        assertEquals(Main.BAD_INPUT, CommandLineRun.bench("search-benchmark", "--optuna-samplers", "cmaes").exit());
+        assertEquals(Main.BAD_INPUT, CommandLineRun.bench("search-benchmark", "--seeds", "0").exit());
     }
 
     @Test
@@ -81,7 +82,7 @@ class SearchBenchmarkCommandTest {
         // Optuna at 1e9 on every seed: every run of ours beats it
         for (int seed = 0; seed < 4; seed++) text.append("branin\toptuna-tpe\t").append(seed).append("\t5\t1e9\t2.5\n");
         Files.writeString(tsv, text);
-        CommandLineRun r = CommandLineRun.of("search-benchmark", "--strategies", "random", "--reference", "none", "--functions", "branin",
+        CommandLineRun r = CommandLineRun.bench("search-benchmark", "--strategies", "random", "--reference", "none", "--functions", "branin",
                 "--budgets", "5", "--seeds", "4", "--optuna-from", tsv.toString());
         assertEquals(0, r.exit(), r.err());
         assertTrue(r.out().contains("baseline = optuna-tpe (Optuna 3.1.0)"), r.out());
@@ -91,9 +92,9 @@ class SearchBenchmarkCommandTest {
         assertEquals(0.125, Double.parseDouble(rows.get(0)[7]), 1e-9, "2 / 2^4");
         assertEquals(2.5, Double.parseDouble(rows.get(1)[10]), 1e-9);
         // a file from another parallelism, or missing a seed, is refused
-        assertEquals(Main.ERROR, CommandLineRun.of("search-benchmark", "--strategies", "random", "--functions", "branin", "--budgets", "5",
+        assertEquals(Main.ERROR, CommandLineRun.bench("search-benchmark", "--strategies", "random", "--functions", "branin", "--budgets", "5",
                 "--seeds", "4", "--parallelism", "2", "--optuna-from", tsv.toString()).exit());
-        assertEquals(Main.ERROR, CommandLineRun.of("search-benchmark", "--strategies", "random", "--functions", "branin", "--budgets", "5",
+        assertEquals(Main.ERROR, CommandLineRun.bench("search-benchmark", "--strategies", "random", "--functions", "branin", "--budgets", "5",
                 "--seeds", "5", "--optuna-from", tsv.toString()).exit());
     }
 
@@ -113,7 +114,7 @@ class SearchBenchmarkCommandTest {
     @Test
     void runsOptunaAsAChildProcess() {
         Assumptions.assumeTrue(Files.isExecutable(Path.of("/usr/bin/python3")), "needs /usr/bin/python3");
-        CommandLineRun r = CommandLineRun.of("search-benchmark", "--strategies", "random", "--reference", "none", "--functions", "mixed6",
+        CommandLineRun r = CommandLineRun.bench("search-benchmark", "--strategies", "random", "--reference", "none", "--functions", "mixed6",
                 "--budgets", "4", "--seeds", "2", "--optuna", "--optuna-samplers", "tpe,random,qmc", "--parallelism", "2");
         Assumptions.assumeFalse(r.err().contains("No module named 'optuna'"), "needs python3-optuna");
         assertEquals(0, r.exit(), r.err());

@@ -1,4 +1,4 @@
-package org.sparksweep.cli;
+package org.sparksweep.bench.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -12,7 +12,7 @@ class Dl4jSearchBenchmarkCommandTest {
 
     @Test
     void everyStrategyReachesASensibleAccuracy() {
-        CommandLineRun r = CommandLineRun.of("dl4j-search-benchmark", "--strategies", "gp,tpe,random", "--seeds", "1", "--budgets", "1,3",
+        CommandLineRun r = CommandLineRun.bench("dl4j-search-benchmark", "--strategies", "gp,tpe,random", "--seeds", "1", "--budgets", "1,3",
                 "--epochs", "2");
         assertEquals(0, r.exit(), r.err() + r.out());
         List<String> lines = r.lines();

@@ -1,4 +1,4 @@
-package org.sparksweep.cli;
+package org.sparksweep.bench.cli;
 
 import static org.apache.spark.sql.functions.col;
 
@@ -12,6 +12,9 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.sparksweep.cli.Main;
+import org.sparksweep.cli.Sessions;
+import org.sparksweep.cli.SparkOptions;
 import org.sparksweep.engine.SweepListener;
 import org.sparksweep.engine.SweepRunner;
 import org.sparksweep.engine.SweepSummary;

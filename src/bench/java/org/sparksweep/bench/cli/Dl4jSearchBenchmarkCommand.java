@@ -1,4 +1,4 @@
-package org.sparksweep.cli;
+package org.sparksweep.bench.cli;
 
 import java.io.PrintWriter;
 import java.util.ArrayList;
@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.sparksweep.bench.SearchStats;
+import org.sparksweep.cli.Main;
 import org.sparksweep.engine.TrialPlan;
 import org.sparksweep.engine.TrialRunner;
 import org.sparksweep.search.Proposal;
@@ -31,7 +32,7 @@ import picocli.CommandLine.Option;
  * accuracy after N trials over seeds (median, mean with a bootstrap 95% interval, every seed's value)
  * and the seconds a seed's run took to get there.
  *
- * <p>The reported run: {@code ./sparksweep dl4j-search-benchmark --seeds 5 --budgets 20,40}.
+ * <p>The reported run: {@code ./sparksweep bench dl4j-search-benchmark --seeds 5 --budgets 20,40}.
  */
 @Command(name = "dl4j-search-benchmark", mixinStandardHelpOptions = true,
         description = {"Compares search strategies on a real dl4j-mlp sweep of the bundled digits data: best validation accuracy "
