@@ -37,7 +37,8 @@ final class ClusterExit {
         try {
             // The application master registers with YARN (and so can unregister) only once the driver's
             // SparkContext exists; a sweep refused before it started one (a bad spec) starts it now.
-            org.apache.spark.SparkContext.getOrCreate(new org.apache.spark.SparkConf());
+            // (A second SparkContext after the first one stopped would fail: the master has seen one already.)
+            if (!Sessions.started()) org.apache.spark.SparkContext.getOrCreate(new org.apache.spark.SparkConf());
             Class<?> companion = Class.forName("org.apache.spark.deploy.yarn.ApplicationMaster$");
             Object module = companion.getField("MODULE$").get(null);
             Object master = companion.getMethod("org$apache$spark$deploy$yarn$ApplicationMaster$$master").invoke(module);
