@@ -34,7 +34,8 @@ import org.sparksweep.trial.TrialStatus;
  * the strategy each result as it arrives, records results in batches, and finally reduces the
  * records into the ranked leaderboard. Each task makes its own trial durable in the sweep's journal
  * before reporting it, so the driver's batches are for compaction, not for durability; a run of a
- * sweep that already has records resumes it, running only the trials without a record.
+ * sweep that already has records resumes it, running only the trials without a record. The driver
+ * holds the sweep's lease while it runs ({@link DriverLease}): one driver per sweep.
  */
 public final class SweepRunner {
     /** Results per Parquet append of trial records, and the longest a result waits to be written. */
@@ -77,6 +78,7 @@ public final class SweepRunner {
      *
      * @throws SweepChangedException when the sweep has records made from a spec with different
      *                               search-relevant content (and {@code fresh} is false)
+     * @throws SweepBusyException    when another driver holds the sweep's lease (one driver per sweep)
      */
     public SweepSummary run(SweepSpec spec, SweepListener listener, boolean fresh)
             throws SweepFailedException, SweepChangedException, IOException, InterruptedException {
