@@ -12,7 +12,10 @@ export SPARK_HOME="${SPARKSWEEP_SPARK_HOME:-${XDG_CACHE_HOME:-$HOME/.cache}/spar
 export SPARK_SCALA_VERSION=2.13
 export SPARK_LOCAL_IP="${SPARK_LOCAL_IP:-127.0.0.1}"
 
-if [[ ! -s "$SPARK_HOME/spark.classpath" || ! -x "$SPARK_HOME/bin/spark-class" ]]; then
+# the classpath is resolved again when this directory's pom.xml changed since (e.g. spark-yarn was added)
+pom_sum="$(cksum < "$repo_root/submit-scripts/local-cluster/pom.xml")"
+if [[ ! -s "$SPARK_HOME/spark.classpath" || ! -x "$SPARK_HOME/bin/spark-class" \
+      || "$(cat "$SPARK_HOME/pom.cksum" 2>/dev/null)" != "$pom_sum" ]]; then
   echo "local-cluster: assembling SPARK_HOME $SPARK_HOME from Maven jars (Spark $spark_version) ..." >&2
   mkdir -p "$SPARK_HOME/jars" "$SPARK_HOME/conf" "$SPARK_HOME/bin"
   # shellcheck disable=SC2086
@@ -30,6 +33,7 @@ ENV
   printf '#!/usr/bin/env bash\nexec "$(dirname "$0")/spark-class" org.apache.spark.deploy.SparkSubmit "$@"\n' > "$SPARK_HOME/bin/spark-submit"
   chmod +x "$SPARK_HOME/bin/spark-class" "$SPARK_HOME/bin/spark-submit"
   mv "$SPARK_HOME/spark.classpath.tmp" "$SPARK_HOME/spark.classpath"
+  printf '%s\n' "$pom_sum" > "$SPARK_HOME/pom.cksum"
 fi
 # SPARK_HOME/conf is on every daemon's, driver's and executor's classpath: the project's quiet logging applies to all
 cmp -s "$repo_root/conf/log4j2.properties" "$SPARK_HOME/conf/log4j2.properties" \

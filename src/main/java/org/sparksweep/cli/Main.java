@@ -7,7 +7,8 @@ import org.sparksweep.EngineVersion;
 
 /**
  * The sparksweep command line; the same entry point for the local launcher and for spark-submit.
- * Exit codes: 0 success, 1 the sweep or query could not run, 2 bad input (spec, options, query),
+ * Exit codes: 0 success, 1 the sweep or query could not run (among others: another driver holds the
+ * sweep's lease, or more trials failed than the spec allows), 2 bad input (spec, options, query),
  * 3 the sweep finished but some trials failed.
  */
 @Command(name = "sparksweep", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
@@ -25,27 +26,48 @@ public final class Main implements Runnable {
     CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
-        int code = execute(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args);
+        Outcome outcome = run(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args);
         if ("cluster".equals(System.getProperty("spark.submit.deployMode"))) {
-            // In cluster deploy mode the driver runs inside the cluster manager's application master,
-            // which reads an early System.exit as a crash (YARN would run the whole sweep again).
-            // A sweep with failed trials is a finished application; only a real error fails it.
-            if (code == OK || code == TRIALS_FAILED) return;
-            throw new IllegalStateException("sparksweep " + String.join(" ", args) + " ended with exit code " + code);
+            // In cluster deploy mode the driver runs inside the cluster manager, which reads an early
+            // System.exit as a crash: see ClusterExit for what each outcome becomes.
+            String what = "sparksweep " + String.join(" ", args) + " ended with exit code " + outcome.code();
+            switch (ClusterExit.of(outcome.code(), outcome.unexpected())) {
+                case RETURN -> {
+                    return;
+                }
+                case RERUN -> throw new IllegalStateException(what + " (an error a new application attempt may not meet: it resumes the sweep)");
+                case FAIL_FINAL -> {
+                    if (ClusterExit.onYarn() && ClusterExit.failYarnApplicationForGood(what + ": a rerun would fail the same way; see the driver's"
+                            + " stderr")) {
+                        System.err.println("sparksweep: the YARN application ends as FAILED without another attempt: a rerun would fail the same way");
+                    }
+                    throw new IllegalStateException(what);
+                }
+            }
         }
-        System.exit(code);
+        System.exit(outcome.code());
     }
+
+    /** A command's exit code, and whether it ended in an unexpected error (an exception no command handled) rather than a verdict. */
+    record Outcome(int code, boolean unexpected) {}
 
     /** Runs a command line with the given streams and returns its exit code. */
     public static int execute(PrintWriter out, PrintWriter err, String... args) {
+        return run(out, err, args).code();
+    }
+
+    static Outcome run(PrintWriter out, PrintWriter err, String... args) {
         CommandLine cl = new CommandLine(new Main());
         cl.setOut(out);
         cl.setErr(err);
+        boolean[] unexpected = {false};
         cl.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+            unexpected[0] = true;
             commandLine.getErr().println("sparksweep: " + e.getClass().getSimpleName() + ": " + e.getMessage());
             return ERROR;
         });
-        return cl.execute(args);
+        int code = cl.execute(args);
+        return new Outcome(code, unexpected[0]);
     }
 
     @Override

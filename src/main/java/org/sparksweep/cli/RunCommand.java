@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.apache.spark.SparkContext;
 import org.apache.spark.sql.SparkSession;
+import org.sparksweep.engine.SweepBusyException;
 import org.sparksweep.engine.SweepChangedException;
 import org.sparksweep.engine.SweepFailedException;
 import org.sparksweep.engine.SweepRunner;
@@ -117,12 +118,16 @@ class RunCommand implements Callable<Integer> {
                 outcome = "refused: " + e.getMessage();
                 err.println(e.getMessage());
                 return Main.BAD_INPUT;
+            } catch (SweepBusyException e) {
+                record = null; // the sweep's provenance is the running driver's to write
+                err.println(e.getMessage());
+                return Main.ERROR;
             } catch (SweepFailedException e) {
                 outcome = "stopped: " + e.getMessage();
                 err.println("sweep " + spec.name() + " failed: " + e.getMessage());
                 return Main.ERROR;
             } finally {
-                record.finish(spark, spec, outcome, err);
+                if (record != null) record.finish(spark, spec, outcome, err);
             }
             out.println();
             if (summary.resumed() > 0) out.println("resumed: " + summary.resumed() + " trials were already recorded and not run again");

@@ -37,7 +37,15 @@ public final class Sessions {
         return secret == null || secret.isEmpty() ? null : secret;
     }
 
+    private static volatile boolean started;
+
+    /** Whether a command of this JVM has opened a session (so the cluster manager has seen this driver's SparkContext). */
+    static boolean started() {
+        return started;
+    }
+
     public static Handle open(String appName, String masterOverride) {
+        started = true;
         SparkSession running = SparkSession.getActiveSession().getOrElse(() -> SparkSession.getDefaultSession().getOrElse(() -> null));
         if (running != null && !running.sparkContext().isStopped()) return new Handle(running, false);
         SparkConf conf = new SparkConf(); // picks up spark.* system properties, as spark-submit passes them

@@ -34,7 +34,8 @@ import org.sparksweep.trial.TrialStatus;
  * the strategy each result as it arrives, records results in batches, and finally reduces the
  * records into the ranked leaderboard. Each task makes its own trial durable in the sweep's journal
  * before reporting it, so the driver's batches are for compaction, not for durability; a run of a
- * sweep that already has records resumes it, running only the trials without a record.
+ * sweep that already has records resumes it, running only the trials without a record. The driver
+ * holds the sweep's lease while it runs ({@link DriverLease}): one driver per sweep.
  */
 public final class SweepRunner {
     /** Results per Parquet append of trial records, and the longest a result waits to be written. */
@@ -77,6 +78,7 @@ public final class SweepRunner {
      *
      * @throws SweepChangedException when the sweep has records made from a spec with different
      *                               search-relevant content (and {@code fresh} is false)
+     * @throws SweepBusyException    when another driver holds the sweep's lease (one driver per sweep)
      */
     public SweepSummary run(SweepSpec spec, SweepListener listener, boolean fresh)
             throws SweepFailedException, SweepChangedException, IOException, InterruptedException {
@@ -107,6 +109,7 @@ public final class SweepRunner {
 
         JobProperties caller = JobProperties.of(sc);
         boolean reduced = false;
+        DriverLease lease = DriverLease.take(sc, store, spec.name(), listener);
         try {
             sc.setJobGroup(jobGroup(spec.name()), "sweep " + spec.name(), true);
             try (TrialRecords records = new TrialRecords(spark, schema, store.records(spec.name()),
@@ -122,7 +125,7 @@ public final class SweepRunner {
                 } else {
                     try (TrialDispatcher dispatcher = new TrialDispatcher(sc, plan, "sweep " + spec.name(), progress.planned)) {
                         try {
-                            dispatch(sc, strategy, dispatcher, new ConstraintGate(spec), records, progress, recorded, start);
+                            dispatch(sc, strategy, dispatcher, new ConstraintGate(spec), records, progress, recorded, start, lease);
                         } finally {
                             dispatcher.close(); // a stopped sweep cancels its running trials at once, not after the last batch
                             records.drain(); // also when the sweep stops early: every finished trial is kept
@@ -142,8 +145,12 @@ public final class SweepRunner {
                     (trialsDone - start) / 1e9, (end - trialsDone) / 1e9, progress.trainSeconds, progress.slots,
                     store.leaderboard(spec.name()), progress.resumed, progress.stopReason);
         } finally {
-            if (!reduced && progress.finished > 0) reducePartial(store, spec);
-            caller.restore(sc);
+            try {
+                if (!reduced && progress.finished > 0) reducePartial(store, spec);
+            } finally {
+                lease.close();
+                caller.restore(sc);
+            }
         }
     }
 
@@ -180,12 +187,13 @@ public final class SweepRunner {
 
     /** The driver loop proper: keep the slots busy, hand each result on as it arrives, stop when a limit says so. */
     private static void dispatch(SparkContext sc, Strategy strategy, TrialDispatcher dispatcher, ConstraintGate gate, TrialRecords records,
-                                 Progress progress, RecordedTrials recorded, long start)
+                                 Progress progress, RecordedTrials recorded, long start, DriverLease lease)
             throws SweepFailedException, IOException, InterruptedException {
         SweepLimits limits = progress.spec.limits();
         boolean adaptive = strategy.adaptive();
         boolean exhausted = false;
         while (true) {
+            lease.check();
             if (limits.wallClockSeconds() != null && (System.nanoTime() - start) / 1e9 >= limits.wallClockSeconds()) {
                 progress.stopReason = "the wall-clock budget of " + limits.wallClockSeconds() + " s ran out";
                 return;

@@ -104,6 +104,14 @@ public final class ProgressDisplay implements SweepListener, AutoCloseable {
         out.flush();
     }
 
+    @Override
+    public synchronized void notice(String line) {
+        clearBar();
+        out.println(line);
+        if (style == Style.BAR) drawBar();
+        out.flush();
+    }
+
     /** A clock tick: keeps the rate and ETA current between results. */
     public synchronized void tick() {
         if (style == Style.BAR) drawBar();

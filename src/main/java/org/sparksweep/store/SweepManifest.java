@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.TreeSet;
 import org.apache.hadoop.conf.Configuration;
-import org.apache.hadoop.fs.FSDataOutputStream;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.sparksweep.EngineVersion;
@@ -42,7 +41,7 @@ public record SweepManifest(String sweep, JsonNode content, String recordType, S
     /** The manifest of a sweep's records, if the sweep has run under this root. */
     public static Optional<SweepManifest> read(SweepStore store, String sweep, Configuration conf) throws IOException {
         Path p = path(store, sweep);
-        FileSystem fs = p.getFileSystem(conf);
+        FileSystem fs = AtomicFiles.raw(p.getFileSystem(conf)); // written without checksum side files
         try (InputStream in = fs.open(p)) {
             JsonNode n = JSON.readTree(in);
             return Optional.of(new SweepManifest(n.path("sweep").asText(), n.path("content"), n.path("record_type").asText(),
@@ -55,22 +54,15 @@ public record SweepManifest(String sweep, JsonNode content, String recordType, S
         }
     }
 
-    /** Writes the manifest (temporary file, then renamed into place). */
+    /** Writes the manifest (temporary file, synced, then renamed into place: {@link AtomicFiles}). */
     public void write(SweepStore store, Configuration conf) throws IOException {
-        Path p = path(store, sweep);
-        FileSystem fs = p.getFileSystem(conf);
-        fs.mkdirs(p.getParent());
         ObjectNode n = JSON.createObjectNode();
         n.put("sweep", sweep);
         n.set("content", content);
         n.put("record_type", recordType);
         n.put("engine_version", engineVersion);
-        Path temp = new Path(p.getParent(), "_sweep.json." + java.util.UUID.randomUUID() + ".tmp");
-        try (FSDataOutputStream out = fs.create(temp, false)) {
-            out.write(JSON.writerWithDefaultPrettyPrinter().writeValueAsString(n).getBytes(StandardCharsets.UTF_8));
-        }
-        fs.delete(p, false);
-        if (!fs.rename(temp, p)) throw new IOException("could not rename " + temp + " to " + p);
+        AtomicFiles.write(path(store, sweep), JSON.writerWithDefaultPrettyPrinter().writeValueAsString(n).getBytes(StandardCharsets.UTF_8),
+                AtomicFiles.IfPresent.REPLACE, conf);
     }
 
     /**

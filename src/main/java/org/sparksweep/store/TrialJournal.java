@@ -6,22 +6,15 @@ import java.io.ByteArrayOutputStream;
 import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.Serializable;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.sql.Timestamp;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import java.util.UUID;
 import org.apache.hadoop.conf.Configuration;
-import org.apache.hadoop.fs.FSDataOutputStream;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
-import org.apache.hadoop.fs.LocalFileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -37,7 +30,8 @@ import org.apache.spark.sql.types.StructType;
  * that finished since the last batch).
  *
  * <p>A file is named by the trial's index ({@code t<index>.json}) and written to a hidden temporary
- * name, then renamed into place: a reader sees a whole record or none, and a retried or speculative
+ * name, synced, then renamed into place ({@link AtomicFiles}): a reader sees a whole record or none,
+ * a record in place survives a crash of the machine, and a retried or speculative
  * attempt of the same trial writes the same name, never a second record. Its keys are the record's
  * column names, so Spark reads the journal with the sweep's record schema
  * ({@code spark.read.schema(...).json(dir)}).
@@ -65,59 +59,20 @@ public final class TrialJournal implements Serializable {
         return new Path(dir, "t" + index + ".json");
     }
 
-    /** Writes one trial's record (a row of the schema) under its index; replaces an earlier attempt's. */
-    public void write(long index, Row row, StructType type, Configuration conf) throws IOException {
-        byte[] bytes = json(row, type);
-        Path target = file(index);
-        if ("file".equals(target.toUri().getScheme())) {
-            writeLocal(index, bytes, target);
-            return;
-        }
-        FileSystem fs = raw(target.getFileSystem(conf));
-        Path temp = new Path(dir, ".t" + index + "." + UUID.randomUUID() + ".tmp");
-        try {
-            try (FSDataOutputStream out = fs.create(temp, false)) {
-                out.write(bytes);
-            }
-            if (!fs.rename(temp, target)) {
-                // HDFS and object stores refuse to rename over an existing file: another attempt of this trial got there first
-                if (!fs.exists(target)) throw new IOException("could not rename " + temp + " to " + target);
-                fs.delete(temp, false);
-            }
-        } catch (IOException | RuntimeException e) {
-            try {
-                fs.delete(temp, false);
-            } catch (IOException cleanup) {
-                e.addSuppressed(cleanup);
-            }
-            throw e;
-        }
-    }
-
     /**
-     * The same on a local disk (or a mount every executor shares) through java.nio: a third of the
-     * Hadoop local file system's cost per file, which matters at thousands of short trials.
+     * Writes one trial's record (a row of the schema) under its index, on stable storage before this
+     * returns (see {@link AtomicFiles}); on a local disk it replaces an earlier attempt's record, on
+     * HDFS and object stores the first attempt's record stays.
      */
-    private void writeLocal(long index, byte[] bytes, Path target) throws IOException {
-        java.nio.file.Path file = java.nio.file.Path.of(target.toUri());
-        java.nio.file.Path temp = file.resolveSibling(".t" + index + "." + UUID.randomUUID() + ".tmp");
-        try {
-            try {
-                Files.write(temp, bytes, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-            } catch (NoSuchFileException e) {
-                Files.createDirectories(file.getParent());
-                Files.write(temp, bytes, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-            }
-            Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (IOException | RuntimeException e) {
-            Files.deleteIfExists(temp);
-            throw e;
-        }
+    public void write(long index, Row row, StructType type, Configuration conf) throws IOException {
+        Path target = file(index);
+        boolean local = "file".equals(target.toUri().getScheme());
+        AtomicFiles.write(target, json(row, type), local ? AtomicFiles.IfPresent.REPLACE : AtomicFiles.IfPresent.KEEP, conf);
     }
 
     /** The local file system without checksum side files: one file per record, not two. */
     private static FileSystem raw(FileSystem fs) {
-        return fs instanceof LocalFileSystem local ? local.getRawFileSystem() : fs;
+        return AtomicFiles.raw(fs);
     }
 
     /** One record as a JSON object: the row's non-null values under their column names. */

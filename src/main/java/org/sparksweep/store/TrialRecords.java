@@ -13,7 +13,6 @@ import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.parquet.hadoop.metadata.CompressionCodecName;
-import org.apache.parquet.hadoop.util.HadoopOutputFile;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -28,7 +27,7 @@ import org.sparksweep.trial.TrialResult;
  * <p>Each batch becomes one file, {@code part-NNNNN-UUID.parquet}, written by the driver itself
  * through the Hadoop FileSystem API: no Spark job, so a batch never waits behind queued trial
  * tasks for a slot. The file is written under a name starting with {@code _} (which Spark's reader
- * skips) and renamed into place, so readers never see half a file.
+ * skips), synced, and renamed into place, so readers never see half a file ({@link AtomicFiles}).
  */
 public final class TrialRecords implements AutoCloseable {
     private final LeaderboardSchema schema;
@@ -134,24 +133,13 @@ public final class TrialRecords implements AutoCloseable {
         }));
     }
 
-    /** Writes one batch as one file: to a name Spark's reader skips, then renamed into place. */
+    /** Writes one batch as one file: to a name Spark's reader skips, synced, then renamed into place ({@link AtomicFiles}). */
     private void write(ParquetRows files, Path dir, List<Row> batch, long number) throws IOException {
         FileSystem fs = dir.getFileSystem(conf);
         if (!fs.mkdirs(dir)) throw new IOException("could not create directory " + dir);
-        String name = String.format(Locale.ROOT, "part-%05d-%s.parquet", number, UUID.randomUUID());
-        Path file = new Path(dir, name);
-        Path temp = new Path(dir, "_" + name + ".tmp");
-        try {
-            files.write(HadoopOutputFile.fromPath(temp, conf), conf, codec, batch);
-            if (!fs.rename(temp, file)) throw new IOException("could not rename " + temp + " to " + file);
-        } catch (IOException | RuntimeException e) {
-            try {
-                fs.delete(temp, false);
-            } catch (IOException cleanup) {
-                e.addSuppressed(cleanup);
-            }
-            throw e;
-        }
+        Path file = new Path(dir, String.format(Locale.ROOT, "part-%05d-%s.parquet", number, UUID.randomUUID()));
+        AtomicFiles.publish(fs, file, AtomicFiles.IfPresent.FAIL, conf,
+                (f, temp) -> files.write(AtomicFiles.syncedOutputFile(f, temp), conf, codec, batch));
     }
 
     /** Once a batch is on storage, its trials' journal files are redundant. */

@@ -8,12 +8,14 @@ import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FSDataOutputStream;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
+import org.apache.hadoop.fs.StreamCapabilities;
 import org.sparksweep.data.DataFiles;
 
 /**
  * Reads and writes the files of a trial's checkpoint directory on any Hadoop FileSystem (file:, hdfs:,
- * s3a:, …), with the Hadoop settings Spark gives its own reads. A file is written under a hidden name and
- * renamed into place, so a trial continuing from it never reads half a model.
+ * s3a:, …), with the Hadoop settings Spark gives its own reads. A file is written under a hidden name,
+ * synced where the file system can (hsync on HDFS and local disks), and renamed into place, so a
+ * trial continuing from it never reads half a model, also after a machine crash.
  */
 public final class Checkpoints {
     private Checkpoints() {}
@@ -27,6 +29,9 @@ public final class Checkpoints {
         if (!fs.mkdirs(target.getParent())) throw new IOException("could not create checkpoint directory " + dir);
         try (FSDataOutputStream out = fs.create(temp, true)) {
             content.writeTo(out);
+            // on stable storage before the trial that wrote it reports (as the store's files: hsync, else hflush)
+            if (out.hasCapability(StreamCapabilities.HSYNC)) out.hsync();
+            else if (out.hasCapability(StreamCapabilities.HFLUSH)) out.hflush();
         }
         if (fs.exists(target) && !fs.delete(target, false)) throw new IOException("could not replace checkpoint " + target);
         if (!fs.rename(temp, target)) throw new IOException("could not rename " + temp + " to " + target);
