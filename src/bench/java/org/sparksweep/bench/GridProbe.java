@@ -1,13 +1,9 @@
 package org.sparksweep.bench;
 
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.lang.management.ManagementFactory;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.apache.spark.sql.SparkSession;
 import org.sparksweep.spec.SweepSpec;
 
@@ -71,31 +67,8 @@ public final class GridProbe {
      * classpath but the given heap, and reads its result.
      */
     public static Result spawn(String heap, String master, int exponent, long trials) throws Exception {
-        List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        for (String arg : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
-            if (!arg.startsWith("-Xmx") && !arg.startsWith("-agentlib") && !arg.startsWith("-javaagent")) command.add(arg);
-        }
-        command.add("-Xmx" + heap);
-        command.add("-cp");
-        command.add(System.getProperty("java.class.path"));
-        command.add("org.sparksweep.bench.cli.BenchMain");
-        command.addAll(List.of("benchmark", "--grid-probe", String.valueOf(exponent), "--probe-trials", String.valueOf(trials), "--master", master));
-        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-        Result result = null;
-        List<String> tail = new ArrayList<>();
-        try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
-            for (String line; (line = r.readLine()) != null; ) {
-                if (line.startsWith(PREFIX)) result = Result.parse(line);
-                tail.add(line);
-                if (tail.size() > 20) tail.remove(0);
-            }
-        }
-        int code = p.waitFor();
-        if (code != 0 || result == null) {
-            throw new IllegalStateException("grid probe of 10^" + exponent + " points with -Xmx" + heap + " ended with exit code " + code
-                    + ":\n" + String.join("\n", tail));
-        }
-        return result;
+        ChildJvm probe = ChildJvm.start("grid probe of 10^" + exponent + " points with -Xmx" + heap, heap, Map.of(),
+                List.of("--grid-probe", String.valueOf(exponent), "--probe-trials", String.valueOf(trials), "--master", master));
+        return Result.parse(probe.await(PREFIX));
     }
 }
