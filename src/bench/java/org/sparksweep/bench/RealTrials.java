@@ -1,5 +1,6 @@
 package org.sparksweep.bench;
 
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -9,20 +10,22 @@ import org.sparksweep.data.DataCache;
 import org.sparksweep.engine.SweepListener;
 import org.sparksweep.engine.SweepSummary;
 import org.sparksweep.engine.TrialPlan;
-import org.sparksweep.engine.TrialRunner;
 import org.sparksweep.search.Strategies;
 import org.sparksweep.space.TrialConfig;
 import org.sparksweep.spec.SpecReader;
 import org.sparksweep.spec.SweepSpec;
-import org.sparksweep.trial.TrialResult;
-import org.sparksweep.trial.TrialStatus;
 
 /**
- * Scenario 2: a grid of real dl4j-mlp trials on Iris run by the engine, beside the sequential
- * limit measured in the same JVM (the same trials one after another in a plain loop, divided by
- * the slots) and beside each {@link Peer} on the classpath with the same configs and threads.
+ * Scenario 2: a grid of real dl4j-mlp trials on Iris run by the engine, beside two limits measured in
+ * the same run, the ideal (the same trials in a plain loop in this JVM, divided by the slots) and the
+ * reachable one ({@link TrialShares}: the trials split across one single-slot JVM per slot, started at
+ * once), and beside each {@link Peer} on the classpath with the same configs and threads. Every runner
+ * runs once a round, interleaved ({@link RealRounds}).
  */
 public final class RealTrials {
+    static final String IDEAL = "ideal: one loop / slots";
+    static final String ENGINE = "sparksweep";
+
     private final SparkSession spark;
     private final Path root;
 
@@ -31,7 +34,15 @@ public final class RealTrials {
         this.root = root;
     }
 
-    SweepSpec spec(int epochs) throws org.sparksweep.spec.SpecException {
+    /** One runner of the scenario. */
+    private record Runner(String name, Body body) {}
+
+    @FunctionalInterface
+    private interface Body {
+        RealRun run() throws Exception;
+    }
+
+    static SweepSpec spec(int epochs, Path root) throws org.sparksweep.spec.SpecException {
         return SpecReader.parse("""
                 name: bench-real-mlp
                 data: {source: iris}
@@ -46,63 +57,104 @@ public final class RealTrials {
                 """.formatted(epochs, root.toUri()), "benchmark spec bench-real-mlp", false);
     }
 
-    public BenchTable run(int epochs, boolean warmUp) throws Exception {
-        SweepSpec spec = spec(epochs);
+    /** The trials of the spec as the engine's tasks run them, without a journal. */
+    static TrialPlan plan(SweepSpec spec) {
+        return TrialPlan.of(spec, Strategies.get(spec.search().strategy()).create(spec.search(), spec.space(), spec.objective()).decoder());
+    }
+
+    /** Runs {@code rounds} rounds and prints, as it goes, one line a run, then the per-round, summary and per-trial tables. */
+    public void run(int epochs, int rounds, boolean warmUp, PrintWriter out) throws Exception {
+        SweepSpec spec = spec(epochs, root);
         int slots = Math.max(1, spark.sparkContext().defaultParallelism());
-        BenchTable table = new BenchTable("2. real trials: dl4j-mlp on Iris, grid of 12 (layers 1–2 × width 16/32/64 × Adam lr 0.01/0.03), "
-                + epochs + " epochs, batch 16, on " + spark.sparkContext().master() + " (" + slots + " slots)",
-                "runner", "trials", "wall s", "trials/s", "best accuracy", "wall / limit", "cores used", "how");
+        TrialPlan plan = plan(spec);
+        long n = spec.space().gridSize().orElseThrow();
         if (warmUp) BenchSweeps.runFresh(spark, spec, SweepListener.NONE); // JIT and ND4J in this JVM (local executors share it)
 
-        TrialPlan plan = TrialPlan.of(spec, Strategies.get(spec.search().strategy()).create(spec.search(), spec.space(), spec.objective()).decoder());
-        long n = spec.space().gridSize().orElseThrow();
         List<Peer.MlpConfig> configs = new ArrayList<>();
-        double sequentialBest = Double.NaN;
-        long t0 = System.nanoTime();
-        long cpu0 = CpuTime.ofProcess();
-        for (long i = 0; i < n; i++) {
-            TrialResult r = TrialRunner.run(plan, i);
-            if (r.status() != TrialStatus.COMPLETED) throw new IllegalStateException("sequential trial " + i + " " + r.status() + ": " + r.error());
-            if (Double.isNaN(sequentialBest) || r.objective() > sequentialBest) sequentialBest = r.objective();
-            configs.add(config(r.config()));
-        }
-        double sequential = (System.nanoTime() - t0) / 1e9;
-        double sequentialCores = CpuTime.cores(cpu0, sequential);
-        double limit = sequential / slots;
-        table.row("sequential limit", String.valueOf(n), limit, n / limit, sequentialBest, 1.0, sequentialCores,
-                "the same trials in a plain loop in this JVM: " + BenchTable.number(sequential) + " s / " + slots + " slots");
-
-        long cpu1 = CpuTime.ofProcess();
-        SweepSummary s = BenchSweeps.runFresh(spark, spec, SweepListener.NONE);
-        double engineCores = CpuTime.cores(cpu1, s.wallSeconds());
-        table.row("sparksweep", String.valueOf(s.trials()), s.wallSeconds(), s.trials() / s.wallSeconds(),
-                s.best() == null ? Double.NaN : s.best().objective(), s.wallSeconds() / limit, engineCores,
-                "engine, one trial per task, leaderboard written (reduce " + BenchTable.number(s.reduceSeconds()) + " s)");
-
+        for (long i = 0; i < n; i++) configs.add(config(plan.decoder().decode(i)));
         Peer.Workload workload = new Peer.Workload(spark, DataCache.get(spec.data()), List.copyOf(configs), epochs, 16, slots, spec.search().seed());
-        int peers = 0;
-        for (Peer peer : ServiceLoader.load(Peer.class)) {
-            peers++;
-            try {
-                long cpu = CpuTime.ofProcess();
-                Peer.Outcome o = peer.run(workload);
-                table.row(peer.name(), String.valueOf(o.trials()), o.wallSeconds(), o.trials() / o.wallSeconds(), o.bestAccuracy(),
-                        o.wallSeconds() / limit, CpuTime.cores(cpu, o.wallSeconds()), o.how());
-            } catch (Exception | LinkageError e) {
-                table.row(peer.name(), "-", Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, "failed: " + e);
+
+        String reachable = "reachable: " + slots + (slots == 1 ? " JVM" : " JVMs at once");
+        List<Runner> runners = new ArrayList<>(List.of(
+                new Runner(IDEAL, () -> ideal(plan, n, slots)),
+                new Runner(reachable, () -> reachable(epochs, slots)),
+                new Runner(ENGINE, () -> engine(spec))));
+        for (Peer peer : ServiceLoader.load(Peer.class)) runners.add(new Runner(peer.name(), () -> peer(peer, workload)));
+        RealRounds results = new RealRounds(runners.stream().map(Runner::name).toList(), IDEAL, reachable, ENGINE);
+
+        for (int round = 0; round < rounds; round++) {
+            List<Runner> order = RealRounds.rotated(runners, round);
+            for (int i = 0; i < order.size(); i++) {
+                Runner runner = order.get(i);
+                RealRun run;
+                try {
+                    run = runner.body().run();
+                } catch (Exception | LinkageError e) {
+                    run = RealRun.failed(e);
+                }
+                results.add(round, i, runner.name(), run);
+                out.println("round " + (round + 1) + "/" + rounds + ": " + runner.name() + " " + BenchTable.number(run.wallSeconds()) + " s");
+                out.flush();
             }
         }
-        if (peers == 0) table.note("no peers on the classpath: `./sparksweep bench benchmark --peers` builds and runs Arbiter and Spark ML beside the engine");
-        table.note("limit = Σ seconds of the trials run one after another in one JVM / slots; wall / limit 1.10 = 10% above it.");
-        table.note("cores used = this JVM's CPU seconds / wall seconds (all its threads, JIT and GC included): the limit assumes the");
-        table.note("engine gets " + slots + " cores; on a machine shared with other work it may get fewer (Linux shares CPU between sessions).");
-        if (Double.isFinite(engineCores) && Double.isFinite(sequentialCores) && sequentialCores > 0) {
-            double reachable = sequential / Math.min(slots, Math.max(1.0, engineCores / sequentialCores));
-            table.note("with the cores the engine got (" + BenchTable.number(engineCores) + " vs " + BenchTable.number(sequentialCores)
-                    + " for the loop), the reachable limit is " + BenchTable.number(reachable) + " s: engine wall / that = "
-                    + BenchTable.number(s.wallSeconds() / reachable) + ".");
+        out.println();
+
+        String what = "dl4j-mlp on Iris, grid of " + n + " (layers 1–2 × width 16/32/64 × Adam lr 0.01/0.03), " + epochs
+                + " epochs, batch 16, on " + spark.sparkContext().master() + " (" + slots + " slots), " + rounds + (rounds == 1 ? " round" : " rounds");
+        BenchTable perRound = results.perRoundTable("2. real trials: " + what + ", each round in a rotated order");
+        perRound.note("wall / reachable = the run's wall over the reachable limit of the same round; s / trial = Σ training seconds of");
+        perRound.note("the trials / trials; cores used = CPU seconds / wall seconds of the JVMs that ran it (JIT and GC included).");
+        perRound.print(out);
+
+        BenchTable summary = results.summaryTable("2. real trials, summary over " + rounds + (rounds == 1 ? " round" : " rounds"));
+        summary.note(IDEAL + " = the " + n + " trials in a plain loop in this JVM / " + slots + " slots: assumes " + slots + " free cores.");
+        summary.note(reachable + " = the same trials split across " + slots + " fresh JVMs of one slot each (OMP_NUM_THREADS=1), from");
+        summary.note("spawning them to the last exit: what this machine delivers for " + slots + " trainings at once. Its JVMs start cold");
+        summary.note("(JVM start, ND4J load and JIT included, as a user pays them); the engine's JVM is warm"
+                + (warmUp ? " (after an unreported warm-up sweep)." : " after the first run."));
+        if (runners.size() == 3) summary.note("no peers on the classpath: `./sparksweep bench benchmark --peers` builds and runs Arbiter and Spark ML");
+        summary.note("target: the engine within 10% of the reachable limit and ahead of every peer, by median wall.");
+        summary.note("this run: " + results.verdict().sentence() + ".");
+        summary.print(out);
+
+        BenchTable perTrial = results.perTrialTable("2. real trials, per-trial cost (Σ training seconds / trials, median over rounds)");
+        perTrial.note("the ideal's trials train alone in one JVM (the plain loop); the reachable limit's and the engine's, " + slots + " at once.");
+        perTrial.print(out);
+    }
+
+    private RealRun ideal(TrialPlan plan, long n, int slots) {
+        TrialLoop loop = TrialLoop.run(plan, 0, 1, n);
+        return new RealRun(loop.seconds() / slots, loop.bestAccuracy(), loop.trainSeconds() / loop.trials(), loop.cpuSeconds() / loop.seconds(),
+                "plain loop in this JVM " + BenchTable.number(loop.seconds()) + " s / " + slots);
+    }
+
+    private static RealRun reachable(int epochs, int slots) throws Exception {
+        TrialShares.Outcome o = TrialShares.spawn(epochs, slots);
+        long trials = 0;
+        double train = 0, cpu = 0, best = Double.NaN;
+        List<String> loops = new ArrayList<>();
+        for (TrialLoop l : o.loops()) {
+            trials += l.trials();
+            train += l.trainSeconds();
+            cpu += l.cpuSeconds();
+            if (Double.isNaN(best) || l.bestAccuracy() > best) best = l.bestAccuracy();
+            loops.add(BenchTable.number(l.seconds()));
         }
-        return table;
+        return new RealRun(o.wallSeconds(), best, train / trials, cpu / o.wallSeconds(), "spawn to last exit; loops " + String.join(", ", loops) + " s");
+    }
+
+    private RealRun engine(SweepSpec spec) throws Exception {
+        long cpu = CpuTime.ofProcess();
+        SweepSummary s = BenchSweeps.runFresh(spark, spec, SweepListener.NONE);
+        if (s.failed() > 0) throw new IllegalStateException(s.failed() + " of the engine's trials did not complete");
+        return new RealRun(s.wallSeconds(), s.best() == null ? Double.NaN : s.best().objective(), s.trainSeconds() / s.trials(),
+                CpuTime.cores(cpu, s.wallSeconds()), "one trial per task, reduce " + BenchTable.number(s.reduceSeconds()) + " s");
+    }
+
+    private static RealRun peer(Peer peer, Peer.Workload workload) throws Exception {
+        long cpu = CpuTime.ofProcess();
+        Peer.Outcome o = peer.run(workload);
+        return new RealRun(o.wallSeconds(), o.bestAccuracy(), Double.NaN, CpuTime.cores(cpu, o.wallSeconds()), o.how());
     }
 
     static Peer.MlpConfig config(TrialConfig c) {
