@@ -63,19 +63,29 @@ final class ChildJvm {
     /** Waits for the JVM to end and returns its last line starting with {@code prefix}; fails with its output's tail otherwise. */
     String await(String prefix) throws IOException, InterruptedException {
         int code = process.waitFor();
-        List<String> lines;
+        List<String> lines = output();
+        String answer = null;
+        for (String line : lines) if (line.startsWith(prefix)) answer = line;
+        if (code != 0 || answer == null) throw failure("ended with exit code " + code, lines);
+        return answer;
+    }
+
+    /** Fails with the JVM's output's tail if it has already ended ({@code when} says at what point that is a failure). */
+    void failIfEnded(String when) throws IOException {
+        if (!process.isAlive()) throw failure("ended with exit code " + process.exitValue() + " " + when, output());
+    }
+
+    private List<String> output() throws IOException {
         try {
-            lines = new String(Files.readAllBytes(output), StandardCharsets.UTF_8).lines().toList();
+            return new String(Files.readAllBytes(output), StandardCharsets.UTF_8).lines().toList();
         } finally {
             Files.deleteIfExists(output);
         }
-        String answer = null;
-        for (String line : lines) if (line.startsWith(prefix)) answer = line;
-        if (code != 0 || answer == null) {
-            throw new IllegalStateException(what + " ended with exit code " + code + ":\n"
-                    + String.join("\n", lines.subList(Math.max(0, lines.size() - TAIL_LINES), lines.size())));
-        }
-        return answer;
+    }
+
+    private IllegalStateException failure(String ended, List<String> lines) {
+        return new IllegalStateException(what + " " + ended + ":\n"
+                + String.join("\n", lines.subList(Math.max(0, lines.size() - TAIL_LINES), lines.size())));
     }
 
     /** Ends the JVM if it still runs (when another one of a group failed), and forgets its output. */

@@ -1,16 +1,18 @@
 package org.sparksweep.bench;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.sparksweep.engine.TrialPlan;
 import org.sparksweep.spec.SweepSpec;
 
 /**
- * The reachable limit of scenario 2: the same trials split across k single-slot JVMs started at once,
- * each a fresh JVM running its share in a plain {@link TrialLoop} with one ND4J thread, as the engine's
- * tasks train. Its wall runs from spawning the first JVM to the last one's exit: JVM start is part of
- * what a user pays.
+ * The reachable limit of scenario 2: the same trials split across k single-slot JVMs, each running its
+ * share in a plain {@link TrialLoop} with one ND4J thread, as the engine's tasks train. Each JVM is
+ * warmed as the engine's JVM is (one unreported trial, unless the benchmark skips warm-up), then all
+ * are released together at a {@link StartGate}; the wall runs from the release to the last exit.
  */
 public final class TrialShares {
     private TrialShares() {}
@@ -18,22 +20,42 @@ public final class TrialShares {
     /** The k JVMs' wall and each one's own loop. */
     record Outcome(double wallSeconds, List<TrialLoop> loops) {}
 
-    /** In a child JVM: trials {@code share}, {@code share + of}, … of scenario 2's grid; returns the line that reports them. */
-    public static String run(Path root, int epochs, int share, int of) throws Exception {
+    /**
+     * In a child JVM: warms up on trial {@code share} (unreported) if asked, waits at the gate in {@code gate}, then runs trials
+     * {@code share}, {@code share + of}, … of scenario 2's grid; returns the line that reports them.
+     */
+    public static String run(Path root, int epochs, int share, int of, Path gate, boolean warmUp) throws Exception {
         if (of < 1 || share < 0 || share >= of) throw new IllegalArgumentException("share " + share + " of " + of);
         SweepSpec spec = RealTrials.spec(epochs, root);
-        return TrialLoop.run(RealTrials.plan(spec), share, of, spec.space().gridSize().orElseThrow()).line();
+        TrialPlan plan = RealTrials.plan(spec);
+        long n = spec.space().gridSize().orElseThrow();
+        if (warmUp) TrialLoop.run(plan, share, of, Math.min(n, share + 1)); // JIT and ND4J in this JVM, as the engine's warm-up
+        StartGate start = new StartGate(gate);
+        start.ready(share);
+        start.awaitOpen(StartGate.TIMEOUT);
+        return TrialLoop.run(plan, share, of, n).line();
     }
 
-    /** Starts {@code k} JVMs at once, each running its share with {@code OMP_NUM_THREADS=1}, and waits for all. */
-    static Outcome spawn(int epochs, int k) throws Exception {
+    /** Starts {@code k} JVMs, each running its share with {@code OMP_NUM_THREADS=1}, releases them once all are ready, and waits for all. */
+    static Outcome spawn(Path root, int epochs, int k, boolean warmUp) throws Exception {
+        StartGate gate = new StartGate(Files.createTempDirectory(root, "start-gate"));
         List<ChildJvm> jvms = new ArrayList<>();
-        long t0 = System.nanoTime();
         try {
             for (int i = 0; i < k; i++) {
-                jvms.add(ChildJvm.start("share " + i + " of " + k + " of the real trials", null, Map.of("OMP_NUM_THREADS", "1"),
-                        List.of("--trial-share", i + "/" + k, "--epochs", String.valueOf(epochs))));
+                List<String> args = new ArrayList<>(List.of("--trial-share", i + "/" + k, "--trial-gate", gate.dir().toString(),
+                        "--epochs", String.valueOf(epochs)));
+                if (!warmUp) args.add("--no-warm-up");
+                jvms.add(ChildJvm.start("share " + i + " of " + k + " of the real trials", null, Map.of("OMP_NUM_THREADS", "1"), args));
             }
+            long deadline = StartGate.deadline(StartGate.TIMEOUT);
+            for (int i = 0; i < k; i++) {
+                while (!gate.isReady(i)) {
+                    jvms.get(i).failIfEnded("before it was ready");
+                    StartGate.pause(deadline, "share " + i + " of " + k + " of the real trials not ready within " + StartGate.TIMEOUT);
+                }
+            }
+            gate.open();
+            long t0 = System.nanoTime();
             List<TrialLoop> loops = new ArrayList<>();
             for (ChildJvm jvm : jvms) loops.add(TrialLoop.parse(jvm.await(TrialLoop.PREFIX)));
             return new Outcome((System.nanoTime() - t0) / 1e9, loops);

@@ -96,6 +96,9 @@ final class BenchmarkCommand implements Callable<Integer> {
     @Option(names = "--trial-share", hidden = true, description = "internal: run share I/K of scenario 2's trials in a plain loop in this JVM")
     String trialShare;
 
+    @Option(names = "--trial-gate", hidden = true, description = "internal: with --trial-share, the directory of the start gate to wait at")
+    Path trialGate;
+
     @picocli.CommandLine.Mixin
     SparkOptions sparkOptions;
 
@@ -126,7 +129,7 @@ final class BenchmarkCommand implements Callable<Integer> {
             if (faults > 0) return new FaultCampaign(out, dir, faults, functionTrials, cost, seed, sparkOptions).run();
             if (trialShare != null) {
                 String[] share = trialShare.split("/");
-                out.println(TrialShares.run(dir, epochs, Integer.parseInt(share[0]), Integer.parseInt(share[1])));
+                out.println(TrialShares.run(dir, epochs, Integer.parseInt(share[0]), Integer.parseInt(share[1]), trialGate, !noWarmUp));
                 return Main.OK;
             }
             if (gridProbe > 0) {
