@@ -62,8 +62,8 @@ public final class RealTrials {
         return TrialPlan.of(spec, Strategies.get(spec.search().strategy()).create(spec.search(), spec.space(), spec.objective()).decoder());
     }
 
-    /** Runs {@code rounds} rounds and prints, as it goes, one line a run, then the per-round, summary and per-trial tables. */
-    public void run(int epochs, int rounds, boolean warmUp, PrintWriter out) throws Exception {
+    /** Runs {@code rounds} rounds (with the {@link Peer}s on the classpath if {@code peers}) and prints, as it goes, one line a run, then the per-round, summary and per-trial tables. */
+    public void run(int epochs, int rounds, boolean warmUp, boolean peers, PrintWriter out) throws Exception {
         SweepSpec spec = spec(epochs, root);
         int slots = Math.max(1, spark.sparkContext().defaultParallelism());
         TrialPlan plan = plan(spec);
@@ -79,7 +79,7 @@ public final class RealTrials {
                 new Runner(IDEAL, () -> ideal(plan, n, slots)),
                 new Runner(reachable, () -> reachable(epochs, slots, warmUp)),
                 new Runner(ENGINE, () -> engine(spec))));
-        for (Peer peer : ServiceLoader.load(Peer.class)) runners.add(new Runner(peer.name(), () -> peer(peer, workload)));
+        if (peers) for (Peer peer : ServiceLoader.load(Peer.class)) runners.add(new Runner(peer.name(), () -> peer(peer, workload)));
         RealRounds results = new RealRounds(runners.stream().map(Runner::name).toList(), IDEAL, reachable, ENGINE);
 
         for (int round = 0; round < rounds; round++) {
@@ -108,11 +108,12 @@ public final class RealTrials {
 
         BenchTable summary = results.summaryTable("2. real trials, summary over " + rounds + (rounds == 1 ? " round" : " rounds"));
         summary.note(IDEAL + " = the " + n + " trials in a plain loop in this JVM / " + slots + " slots: assumes " + slots + " free cores.");
-        summary.note(reachable + " = the same trials split across " + slots + " JVMs of one slot each (OMP_NUM_THREADS=1), each warmed"
-                + (warmUp ? " as the engine's JVM is (one unreported trial;" : " no more than the engine's JVM (--no-warm-up;"));
-        summary.note("the engine's JVM: " + (warmUp ? "an unreported warm-up sweep" : "none") + ") and released together: from the release to the"
-                + " last exit, what this machine delivers for " + slots + " trainings at once.");
-        if (runners.size() == 3) summary.note("no peers on the classpath: `./sparksweep bench benchmark --peers` builds and runs Arbiter and Spark ML");
+        summary.note(reachable + " = the same trials split across " + slots + " JVMs of one slot each (OMP_NUM_THREADS=1), "
+                + (warmUp ? "each warmed as the engine's" : "no more warmed than the engine's"));
+        summary.note(warmUp ? "JVM is (its share run once, unreported; the engine's JVM: the same trials in a warm-up sweep) and all released"
+                : "JVM (--no-warm-up) and all released");
+        summary.note("together; timed from the release to the last exit: what this machine delivers for " + slots + " trainings at once.");
+        if (runners.size() == 3) summary.note("no peers run: `./sparksweep bench benchmark --peers` builds and runs Arbiter and Spark ML");
         summary.note("target: the engine within 10% of the reachable limit and ahead of every peer, by median wall.");
         summary.note("this run: " + results.verdict().sentence() + ".");
         double ratio = results.summary(ENGINE).medianRatio();

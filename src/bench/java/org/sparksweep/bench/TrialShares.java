@@ -11,8 +11,9 @@ import org.sparksweep.spec.SweepSpec;
 /**
  * The reachable limit of scenario 2: the same trials split across k single-slot JVMs, each running its
  * share in a plain {@link TrialLoop} with one ND4J thread, as the engine's tasks train. Each JVM is
- * warmed as the engine's JVM is (one unreported trial, unless the benchmark skips warm-up), then all
- * are released together at a {@link StartGate}; the wall runs from the release to the last exit.
+ * warmed as the engine's JVM is (its share run once, unreported: as many trials as a slot trains in
+ * the engine's warm-up sweep; not with {@code --no-warm-up}), then all are released together at a
+ * {@link StartGate}; the wall runs from the release to the last exit.
  */
 public final class TrialShares {
     private TrialShares() {}
@@ -21,7 +22,7 @@ public final class TrialShares {
     record Outcome(double wallSeconds, List<TrialLoop> loops) {}
 
     /**
-     * In a child JVM: warms up on trial {@code share} (unreported) if asked, waits at the gate in {@code gate}, then runs trials
+     * In a child JVM: runs its share once, unreported, if asked to warm up, waits at the gate in {@code gate}, then runs trials
      * {@code share}, {@code share + of}, … of scenario 2's grid; returns the line that reports them.
      */
     public static String run(Path root, int epochs, int share, int of, Path gate, boolean warmUp) throws Exception {
@@ -29,7 +30,7 @@ public final class TrialShares {
         SweepSpec spec = RealTrials.spec(epochs, root);
         TrialPlan plan = RealTrials.plan(spec);
         long n = spec.space().gridSize().orElseThrow();
-        if (warmUp) TrialLoop.run(plan, share, of, Math.min(n, share + 1)); // JIT and ND4J in this JVM, as the engine's warm-up
+        if (warmUp) TrialLoop.run(plan, share, of, n); // JIT and ND4J, as many trials as a slot of the engine's warm-up sweep
         StartGate start = new StartGate(gate);
         start.ready(share);
         start.awaitOpen(StartGate.TIMEOUT);

@@ -150,7 +150,7 @@ final class BenchmarkCommand implements Callable<Integer> {
                 if (scenarios.size() > 1 || !scenarios.contains("overhead")) header(out, spark);
                 if (scenarios.contains("real")) {
                     if (peers) out.println("(running the peers found on the classpath)");
-                    new RealTrials(spark, dir).run(epochs, rounds, warmUp, out);
+                    new RealTrials(spark, dir).run(epochs, rounds, warmUp, peers, out);
                 }
                 if (scenarios.contains("scale")) {
                     BenchTable table = new BenchTable("3. scale", "what", "figure", "figure", "figure");
