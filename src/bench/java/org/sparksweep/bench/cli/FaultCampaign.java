@@ -25,6 +25,7 @@ import java.util.regex.Pattern;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.sparksweep.bench.BenchSweeps;
 import org.sparksweep.cli.Main;
 import org.sparksweep.cli.Sessions;
 import org.sparksweep.cli.SparkOptions;
@@ -66,16 +67,7 @@ final class FaultCampaign {
 
     int run() throws Exception {
         Path specFile = dir.resolve("fault-campaign.yaml");
-        Files.writeString(specFile, """
-                name: fault-campaign
-                model: {trainer: function, function: branin, costSeconds: %s}
-                objective: {metric: value, direction: minimize}
-                search: {strategy: random, trials: %d, seed: 1}
-                space:
-                  x1: {uniform: [-5, 10]}
-                  x2: {uniform: [0, 15]}
-                output: %s
-                """.formatted(cost, trials, dir.resolve("sweeps").toUri()));
+        Files.writeString(specFile, BenchSweeps.sleepSpec("fault-campaign", trials, cost, dir.resolve("sweeps").toUri()));
         SweepSpec spec = SpecReader.read(specFile);
         SweepStore store = SweepStore.at(spec.output());
         String master = sparkOptions.master() != null ? sparkOptions.master() : "local[2]";
