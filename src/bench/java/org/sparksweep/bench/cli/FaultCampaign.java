@@ -25,6 +25,7 @@ import java.util.regex.Pattern;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.sparksweep.engine.TrialPlan;
 import org.sparksweep.bench.BenchSweeps;
 import org.sparksweep.cli.Main;
 import org.sparksweep.cli.Sessions;
@@ -134,7 +135,7 @@ final class FaultCampaign {
     /** Every durable record of the sweep now: Parquet batches and journal, by trial id. */
     private static Map<String, Timestamp> recorded(SparkSession spark, SweepSpec spec, SweepStore store) throws IOException {
         Map<String, Timestamp> m = new HashMap<>();
-        LeaderboardSchema schema = new LeaderboardSchema(spec);
+        LeaderboardSchema schema = TrialPlan.recordSchema(spec);
         List<Dataset<Row>> parts = new ArrayList<>();
         Path records = Path.of(java.net.URI.create(store.records(spec.name())));
         try (var files = Files.exists(records) ? Files.list(records) : java.util.stream.Stream.<Path>empty()) {
