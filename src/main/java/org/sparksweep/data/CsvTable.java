@@ -18,7 +18,7 @@ import java.util.TreeMap;
 final class CsvTable {
 
     /** How to read one file. */
-    record Layout(String label, List<String> categorical, char delimiter, int[] shape, Task task) {}
+    record Layout(String label, List<String> categorical, char delimiter, int[] shape, LabelKind labelKind) {}
 
     private CsvTable() {}
 
@@ -142,7 +142,7 @@ final class CsvTable {
             }
             features[i] = out;
         }
-        LabelColumn.Resolved y = labels.resolve(layout.task());
+        LabelColumn.Resolved y = labels.resolve(layout.labelKind());
         String[] names = featureNames.toArray(new String[0]);
         return new Dataset(name, names, features, y.targets(), y.classes(), shape(file, layout.shape(), names.length), y.classNames());
     }
