@@ -25,7 +25,7 @@ import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 import org.nd4j.linalg.lossfunctions.LossFunctions;
 import org.sparksweep.data.DataShape;
-import org.sparksweep.data.Dataset;
+import org.sparksweep.data.Examples;
 import org.sparksweep.data.TrainingData;
 import org.sparksweep.plugin.Knob;
 import org.sparksweep.trial.Direction;
@@ -57,16 +57,16 @@ abstract class NetworkTrainer implements Trainer {
     abstract List<Knob> familyKnobs();
 
     /** The per-example input, checked against the data set's shape. */
-    abstract InputType inputType(Dataset data);
+    abstract InputType inputType(Examples data);
 
     /** Adds the hidden layers (the input noise layer before them and the output layer after them are added here). */
-    abstract void hiddenLayers(NeuralNetConfiguration.ListBuilder list, TrainingRun run, Dataset data);
+    abstract void hiddenLayers(NeuralNetConfiguration.ListBuilder list, TrainingRun run, Examples data);
 
     /** Whether the layers {@link #hiddenLayers} adds end in activations that dropout should apply to. */
     abstract boolean hasHiddenLayers(TrainingRun run);
 
     /** The features as the network takes them; a flat matrix unless the family says otherwise. */
-    INDArray features(Dataset data) {
+    INDArray features(Examples data) {
         return Nd4j.create(data.features()).castTo(DataType.FLOAT);
     }
 
@@ -96,7 +96,7 @@ abstract class NetworkTrainer implements Trainer {
     public final Map<String, Double> train(TrainingRun run) {
         Nd4jThreads.configure(run.cpus()); // here, not at load: listing trainers must not load ND4J's native code
         TrainingData data = run.data();
-        Dataset train = data.train();
+        Examples train = data.train();
         if (train.classes() == 1) {
             throw new IllegalArgumentException(name() + ": data set '" + train.name() + "' has a single class; a classifier needs at least 2 (or 0 for regression)");
         }
@@ -222,7 +222,7 @@ abstract class NetworkTrainer implements Trainer {
     @Override
     public final Map<String, Double> predict(Map<String, Object> settings, DataShape shape) {
         TrainingRun run = new TrainingRun(settings, null, 0);
-        Dataset train = shape.emptyDataset();
+        Examples train = shape.emptyDataset();
         MultiLayerConfiguration conf = configuration(run, train);
         long params = 0;
         for (NeuralNetConfiguration layer : conf.getConfs()) params += layer.getLayer().initializer().numParams(layer);
@@ -231,7 +231,7 @@ abstract class NetworkTrainer implements Trainer {
     }
 
     /** The whole network for this trial: input noise, the family's hidden layers, the targets' output layer. */
-    final MultiLayerConfiguration configuration(TrainingRun run, Dataset train) {
+    final MultiLayerConfiguration configuration(TrainingRun run, Examples train) {
         InputType input = inputType(train); // refuses data of a shape this family cannot take, before any layer is built
         Targets targets = Targets.of(train);
         double dropout = TrainingKnobs.dropout(run);
@@ -274,7 +274,7 @@ abstract class NetworkTrainer implements Trainer {
 
     /** What the network predicts: classes (classes > 0) or a real value (classes == 0), with how to encode the targets and score predictions. */
     record Targets(int classes, double targetMean, double targetStd) {
-        static Targets of(Dataset train) {
+        static Targets of(Examples train) {
             if (train.classes() > 0) return new Targets(train.classes(), 0, 1);
             double mean = 0, var = 0;
             for (double y : train.targets()) mean += y;
@@ -301,7 +301,7 @@ abstract class NetworkTrainer implements Trainer {
         }
 
         /** One-hot classes, or targets standardised by the training split's mean and deviation. */
-        INDArray labels(Dataset d) {
+        INDArray labels(Examples d) {
             double[][] y = new double[d.rows()][outputs()];
             for (int i = 0; i < d.rows(); i++) {
                 if (regression()) y[i][0] = (d.targets()[i] - targetMean) / targetStd;
@@ -310,7 +310,7 @@ abstract class NetworkTrainer implements Trainer {
             return Nd4j.create(y).castTo(DataType.FLOAT);
         }
 
-        Map<String, Double> score(INDArray output, Dataset validation) {
+        Map<String, Double> score(INDArray output, Examples validation) {
             double[][] out = output.toDoubleMatrix();
             if (regression()) {
                 double[] predictions = new double[out.length];
