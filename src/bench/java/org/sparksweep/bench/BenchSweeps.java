@@ -1,5 +1,6 @@
 package org.sparksweep.bench;
 
+import java.net.URI;
 import java.nio.file.Path;
 import org.apache.spark.sql.SparkSession;
 import org.sparksweep.engine.SweepListener;
@@ -9,12 +10,17 @@ import org.sparksweep.spec.SpecReader;
 import org.sparksweep.spec.SweepSpec;
 
 /** The sweeps the scenarios run, as specs a user could write. */
-final class BenchSweeps {
+public final class BenchSweeps {
     private BenchSweeps() {}
 
     /** {@code trials} random Branin trials that each sleep {@code cost} seconds. */
     static SweepSpec sleep(String name, long trials, double cost, Path root) {
-        return parse(name, """
+        return parse(name, sleepSpec(name, trials, cost, root.toUri()));
+    }
+
+    /** The text of {@link #sleep}'s spec, for a run that reads its spec from a file (the fault campaign's driver). */
+    public static String sleepSpec(String name, long trials, double cost, URI output) {
+        return """
                 name: %s
                 model: {trainer: function, function: branin, costSeconds: %s}
                 objective: {metric: value, direction: minimize}
@@ -23,7 +29,7 @@ final class BenchSweeps {
                   x1: {uniform: [-5, 10]}
                   x2: {uniform: [0, 15]}
                 output: %s
-                """.formatted(name, cost, trials, root.toUri()));
+                """.formatted(name, cost, trials, output);
     }
 
     /** A grid of {@code 10^exponent} trivial trials: the Rosenbrock function over {@code exponent} inputs of 10 points each. */

@@ -43,10 +43,10 @@ public final class Scale {
         SweepStore store = SweepStore.at(spec.output());
         TrialPlan plan = TrialPlan.of(spec, Strategies.get(spec.search().strategy()).create(spec.search(), spec.space(), spec.objective()).decoder());
         long t0 = System.nanoTime();
-        LeaderboardSchema schema = new LeaderboardSchema(spec);
+        LeaderboardSchema schema = TrialPlan.recordSchema(spec);
         try (TrialRecords records = new TrialRecords(spark, schema, store.records(spec.name()), RECORD_BATCH, Long.MAX_VALUE)) {
             records.clear();
-            SweepManifest.of(spec, schema).write(store, spark.sparkContext().hadoopConfiguration()); // as a sweep's run does
+            SweepManifest.of(spec.name(), spec.content(), schema).write(store, spark.sparkContext().hadoopConfiguration()); // as a sweep's run does
             for (long i = 0; i < rows; i++) records.add(TrialRunner.run(plan, i));
             records.drain();
         }

@@ -26,7 +26,7 @@ public final class Main implements Runnable {
     CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
-        Outcome outcome = run(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args);
+        Outcome outcome = run(new Main(), "sparksweep", new PrintWriter(System.out, true), new PrintWriter(System.err, true), args);
         if ("cluster".equals(System.getProperty("spark.submit.deployMode"))) {
             // In cluster deploy mode the driver runs inside the cluster manager, which reads an early
             // System.exit as a crash: see ClusterExit for what each outcome becomes.
@@ -53,17 +53,26 @@ public final class Main implements Runnable {
 
     /** Runs a command line with the given streams and returns its exit code. */
     public static int execute(PrintWriter out, PrintWriter err, String... args) {
-        return run(out, err, args).code();
+        return run(new Main(), "sparksweep", out, err, args).code();
     }
 
-    static Outcome run(PrintWriter out, PrintWriter err, String... args) {
-        CommandLine cl = new CommandLine(new Main());
+    /**
+     * Runs a command line whose top command is {@code command} (this one, or another built like it, such as the
+     * benchmarks') with the given streams and returns its exit code: an exception no command handled is printed
+     * as "{@code name}: type: message" and ends with {@link #ERROR}.
+     */
+    public static int execute(Object command, String name, PrintWriter out, PrintWriter err, String... args) {
+        return run(command, name, out, err, args).code();
+    }
+
+    static Outcome run(Object command, String name, PrintWriter out, PrintWriter err, String... args) {
+        CommandLine cl = new CommandLine(command);
         cl.setOut(out);
         cl.setErr(err);
         boolean[] unexpected = {false};
         cl.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             unexpected[0] = true;
-            commandLine.getErr().println("sparksweep: " + e.getClass().getSimpleName() + ": " + e.getMessage());
+            commandLine.getErr().println(name + ": " + e.getClass().getSimpleName() + ": " + e.getMessage());
             return ERROR;
         });
         int code = cl.execute(args);
@@ -75,10 +84,14 @@ public final class Main implements Runnable {
         spec.commandLine().usage(spec.commandLine().getOut());
     }
 
-    static final class Version implements CommandLine.IVersionProvider {
+    /** The engine's version after the name of the command asked for it ({@code sparksweep}, {@code sparksweep-bench}). */
+    public static final class Version implements CommandLine.IVersionProvider {
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
         @Override
         public String[] getVersion() {
-            return new String[] {"sparksweep " + EngineVersion.VALUE};
+            return new String[] {spec.name() + " " + EngineVersion.VALUE};
         }
     }
 }

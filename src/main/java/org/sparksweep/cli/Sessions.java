@@ -12,8 +12,20 @@ import org.apache.spark.sql.SparkSession;
 public final class Sessions {
     private Sessions() {}
 
-    /** A session and whether closing this handle should stop it. */
-    public record Handle(SparkSession spark, boolean owned) implements AutoCloseable {
+    /** A session to run on; closing the handle stops the session only when {@link #open} started it. */
+    public static final class Handle implements AutoCloseable {
+        private final SparkSession spark;
+        private final boolean owned;
+
+        private Handle(SparkSession spark, boolean owned) {
+            this.spark = spark;
+            this.owned = owned;
+        }
+
+        public SparkSession spark() {
+            return spark;
+        }
+
         @Override
         public void close() {
             if (owned) spark.stop();

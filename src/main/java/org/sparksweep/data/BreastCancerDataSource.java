@@ -8,6 +8,6 @@ import java.util.List;
  */
 public final class BreastCancerDataSource extends BundledCsvSource {
     public BreastCancerDataSource() {
-        super("breast_cancer", new CsvTable.Layout("diagnosis", List.of(), ',', null, Task.CLASSIFICATION));
+        super("breast_cancer", new CsvTable.Layout("diagnosis", List.of(), ',', null, LabelKind.CLASSIFICATION));
     }
 }

@@ -38,7 +38,7 @@ abstract class BundledCsvSource implements DataSource {
     }
 
     @Override
-    public Dataset load(Map<String, Object> options) throws Exception {
+    public Examples load(Map<String, Object> options) throws Exception {
         String resource = "/datasets/" + name + ".csv";
         InputStream in = BundledCsvSource.class.getResourceAsStream(resource);
         if (in == null) throw new IllegalStateException(resource + " is not on the classpath (it ships inside the sparksweep jar)");

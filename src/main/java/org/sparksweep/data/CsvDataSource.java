@@ -41,7 +41,7 @@ public final class CsvDataSource implements FileDataSource {
     }
 
     @Override
-    public Dataset load(Map<String, Object> options) throws Exception {
+    public Examples load(Map<String, Object> options) throws Exception {
         String location = Options.text(options, "path");
         Configuration conf = DataFiles.configuration();
         CsvTable.Layout layout = layout(options);

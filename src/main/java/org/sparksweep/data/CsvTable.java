@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Reads delimited text with a header row into a {@link Dataset}: the label column by name,
+ * Reads delimited text with a header row into {@link Examples}: the label column by name,
  * categorical columns one-hot encoded ({@code sex=1}, {@code sex=2}, categories in sorted order),
  * every other column a number. Fields may be quoted ({@code "a,b"}, {@code ""} for a quote).
  * Problems are reported with the file, the line and the column.
@@ -18,7 +18,7 @@ import java.util.TreeMap;
 final class CsvTable {
 
     /** How to read one file. */
-    record Layout(String label, List<String> categorical, char delimiter, int[] shape, Task task) {}
+    record Layout(String label, List<String> categorical, char delimiter, int[] shape, LabelKind labelKind) {}
 
     private CsvTable() {}
 
@@ -59,7 +59,7 @@ final class CsvTable {
         }
     }
 
-    static Dataset read(String name, String file, BufferedReader in, Layout layout) throws IOException {
+    static Examples read(String name, String file, BufferedReader in, Layout layout) throws IOException {
         long[] headerLines = new long[1];
         List<String> header = header(file, in, layout.delimiter(), headerLines);
         checkColumns(file, header, layout);
@@ -142,9 +142,9 @@ final class CsvTable {
             }
             features[i] = out;
         }
-        LabelColumn.Resolved y = labels.resolve(layout.task());
+        LabelColumn.Resolved y = labels.resolve(layout.labelKind());
         String[] names = featureNames.toArray(new String[0]);
-        return new Dataset(name, names, features, y.targets(), y.classes(), shape(file, layout.shape(), names.length), y.classNames());
+        return new Examples(name, names, features, y.targets(), y.classes(), shape(file, layout.shape(), names.length), y.classNames());
     }
 
     private static Object categoryKey(String value, boolean numeric) {

@@ -29,6 +29,14 @@ public final class DataFiles {
     }
 
     /**
+     * A directory's location as {@link #absolute} makes it, without a trailing slash, so the paths below it
+     * join with one {@code /} (a leaderboard root, given as {@code output:} or on the command line).
+     */
+    public static String absoluteDirectory(String location) {
+        return absolute(location).replaceAll("/+$", "");
+    }
+
+    /**
      * Hadoop settings as Spark gives them to its own reads: in a Spark JVM (executor or driver)
      * built from its SparkConf, so {@code spark.hadoop.*} settings (e.g. S3 credentials and
      * endpoints) apply to data files too; Hadoop's defaults elsewhere.

@@ -9,12 +9,12 @@ import java.io.Serializable;
  */
 public record DataShape(String name, String[] featureNames, int[] shape, int classes, String[] classNames) implements Serializable {
 
-    public static DataShape of(Dataset data) {
+    public static DataShape of(Examples data) {
         return new DataShape(data.name(), data.featureNames(), data.shape(), data.classes(), data.classNames());
     }
 
-    /** A data set of this shape with no rows, for code that takes a {@link Dataset} only to read its shape. */
-    public Dataset emptyDataset() {
-        return new Dataset(name, featureNames, new double[0][], new double[0], classes, shape, classNames);
+    /** A data set of this shape with no rows, for code that takes {@link Examples} only to read its shape. */
+    public Examples emptyDataset() {
+        return new Examples(name, featureNames, new double[0][], new double[0], classes, shape, classNames);
     }
 }

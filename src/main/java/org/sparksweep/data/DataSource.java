@@ -17,7 +17,7 @@ public interface DataSource {
     List<Knob> knobs();
 
     /** Loads the whole data set; called at most once per JVM for the same options and {@link #fingerprint}. */
-    Dataset load(Map<String, Object> options) throws Exception;
+    Examples load(Map<String, Object> options) throws Exception;
 
     /**
      * On the driver, when the spec is read: the options as every executor must see them, e.g. a

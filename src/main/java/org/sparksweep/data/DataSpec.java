@@ -37,7 +37,7 @@ public record DataSpec(String source, Map<String, Object> options, double valida
     }
 
     /** The splits a trial trains on: one training/validation split, or one per fold. */
-    List<TrainingData> split(Dataset all) {
+    List<TrainingData> split(Examples all) {
         return crossValidated() ? TrainingData.folds(all, folds, testFraction, splitSeed)
                 : List.of(TrainingData.split(all, validationFraction, testFraction, splitSeed));
     }

@@ -8,6 +8,6 @@ import java.util.List;
  */
 public final class DiabetesDataSource extends BundledCsvSource {
     public DiabetesDataSource() {
-        super("diabetes", new CsvTable.Layout("progression", List.of("sex"), ',', null, Task.REGRESSION));
+        super("diabetes", new CsvTable.Layout("progression", List.of("sex"), ',', null, LabelKind.REGRESSION));
     }
 }

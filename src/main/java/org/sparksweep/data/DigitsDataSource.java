@@ -26,6 +26,6 @@ public final class DigitsDataSource extends BundledCsvSource {
     @Override
     CsvTable.Layout layout(Map<String, Object> options) {
         int[] shape = Options.ints(options, SHAPE.name());
-        return new CsvTable.Layout("digit", List.of(), ',', shape == null ? new int[] {1, 8, 8} : shape, Task.CLASSIFICATION);
+        return new CsvTable.Layout("digit", List.of(), ',', shape == null ? new int[] {1, 8, 8} : shape, LabelKind.CLASSIFICATION);
     }
 }

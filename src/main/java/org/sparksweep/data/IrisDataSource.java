@@ -27,7 +27,7 @@ public final class IrisDataSource implements DataSource {
     }
 
     @Override
-    public Dataset load(Map<String, Object> options) throws Exception {
+    public Examples load(Map<String, Object> options) throws Exception {
         InputStream in = IrisDataSource.class.getResourceAsStream(RESOURCE);
         if (in == null) throw new IllegalStateException(RESOURCE + " is not on the classpath (it ships in deeplearning4j-core)");
         List<double[]> x = new ArrayList<>();
@@ -42,7 +42,7 @@ public final class IrisDataSource implements DataSource {
             }
         }
         double[] targets = y.stream().mapToDouble(Double::doubleValue).toArray();
-        return new Dataset("iris", new String[] {"sepal_length", "sepal_width", "petal_length", "petal_width"},
+        return new Examples("iris", new String[] {"sepal_length", "sepal_width", "petal_length", "petal_width"},
                 x.toArray(new double[0][]), targets, 3);
     }
 }

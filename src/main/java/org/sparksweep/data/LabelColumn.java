@@ -37,8 +37,8 @@ final class LabelColumn {
         return values.size();
     }
 
-    /** The targets and classes for this task. */
-    Resolved resolve(Task task) {
+    /** The targets and classes for this kind of label. */
+    Resolved resolve(LabelKind kind) {
         Double[] numbers = new Double[values.size()];
         boolean allNumeric = true, allIntegral = true;
         for (int i = 0; i < numbers.length; i++) {
@@ -46,15 +46,15 @@ final class LabelColumn {
             if (numbers[i] == null) allNumeric = false;
             else if (numbers[i] != Math.rint(numbers[i])) allIntegral = false;
         }
-        if (task == Task.AUTO) {
-            if (!allNumeric) task = Task.CLASSIFICATION;
+        if (kind == LabelKind.AUTO) {
+            if (!allNumeric) kind = LabelKind.CLASSIFICATION;
             else {
                 long distinct = java.util.Arrays.stream(numbers).distinct().count();
-                task = allIntegral && distinct <= Task.AUTO_MAX_CLASSES ? Task.CLASSIFICATION : Task.REGRESSION;
+                kind = allIntegral && distinct <= LabelKind.AUTO_MAX_CLASSES ? LabelKind.CLASSIFICATION : LabelKind.REGRESSION;
             }
         }
         double[] targets = new double[values.size()];
-        if (task == Task.REGRESSION) {
+        if (kind == LabelKind.REGRESSION) {
             for (int i = 0; i < numbers.length; i++) {
                 if (numbers[i] == null) {
                     throw new DataException(file + ", line " + lines.get(i) + ", column '" + column + "': label '" + values.get(i)

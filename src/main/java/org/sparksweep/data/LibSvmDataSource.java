@@ -36,7 +36,7 @@ public final class LibSvmDataSource implements FileDataSource {
     }
 
     @Override
-    public Dataset load(Map<String, Object> options) throws Exception {
+    public Examples load(Map<String, Object> options) throws Exception {
         String location = Options.text(options, "path");
         long declared = ((Number) options.getOrDefault(FEATURES.name(), 0L)).longValue();
         if (declared < 0) throw new DataException("data.features must be >= 0 (0 infers it), got " + declared);
@@ -97,7 +97,7 @@ public final class LibSvmDataSource implements FileDataSource {
         String[] names = new String[columns];
         for (int j = 0; j < columns; j++) names[j] = "f" + (j + 1);
         LabelColumn.Resolved y = labels.resolve(Options.task(options));
-        return new Dataset(location, names, features, y.targets(), y.classes(),
+        return new Examples(location, names, features, y.targets(), y.classes(),
                 CsvTable.shape(location, Options.ints(options, Options.SHAPE.name()), columns), y.classNames());
     }
 }

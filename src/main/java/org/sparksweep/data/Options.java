@@ -10,7 +10,7 @@ final class Options {
     static final Knob PATH = Knob.of("path", ValueType.STRING, null,
             "a file or directory: a Hadoop FileSystem URI (file://, hdfs://, s3a://) or a local path");
     static final Knob LABEL = Knob.of("label", ValueType.STRING, null, "the label (target) column's name");
-    static final Knob TASK = Knob.oneOf("task", Task.NAMES, "auto",
+    static final Knob TASK = Knob.oneOf("task", LabelKind.NAMES, "auto",
             "classification, regression, or auto: classification for text labels or at most 20 whole-number values");
     static final Knob SHAPE = Knob.listOf("shape", ValueType.LONG,
             "shape of one example's features, e.g. [1, 8, 8] for 8x8 one-channel images; flat when not given");
@@ -36,8 +36,8 @@ final class Options {
         return l.stream().mapToInt(o -> Math.toIntExact(((Number) o).longValue())).toArray();
     }
 
-    static Task task(Map<String, Object> options) {
+    static LabelKind task(Map<String, Object> options) {
         Object v = options.get(TASK.name());
-        return v == null ? Task.AUTO : Task.of(v);
+        return v == null ? LabelKind.AUTO : LabelKind.of(v);
     }
 }

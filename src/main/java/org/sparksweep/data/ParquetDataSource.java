@@ -41,7 +41,7 @@ public final class ParquetDataSource implements FileDataSource {
     }
 
     @Override
-    public Dataset load(Map<String, Object> options) throws Exception {
+    public Examples load(Map<String, Object> options) throws Exception {
         String location = Options.text(options, "path");
         String label = Options.text(options, "label");
         Configuration conf = DataFiles.configuration();
@@ -88,7 +88,7 @@ public final class ParquetDataSource implements FileDataSource {
         if (rows.isEmpty()) throw new DataException(location + " holds no rows");
         LabelColumn.Resolved y = labels.resolve(Options.task(options));
         String[] names = featureNames.toArray(new String[0]);
-        return new Dataset(location, names, rows.toArray(new double[0][]), y.targets(), y.classes(),
+        return new Examples(location, names, rows.toArray(new double[0][]), y.targets(), y.classes(),
                 CsvTable.shape(location, Options.ints(options, Options.SHAPE.name()), names.length), y.classNames());
     }
 

@@ -14,9 +14,9 @@ import java.util.SplittableRandom;
  * @param test rows held out from every trial's training and validation, or null when
  *             {@code data.testFraction} is 0
  */
-public record TrainingData(Dataset train, Dataset validation, Dataset test) {
+public record TrainingData(Examples train, Examples validation, Examples test) {
 
-    public TrainingData(Dataset train, Dataset validation) {
+    public TrainingData(Examples train, Examples validation) {
         this(train, validation, null);
     }
 
@@ -25,12 +25,12 @@ public record TrainingData(Dataset train, Dataset validation, Dataset test) {
      *
      * @param validationFraction share of rows held out for validation, in (0, 1)
      */
-    public static TrainingData split(Dataset all, double validationFraction, long seed) {
+    public static TrainingData split(Examples all, double validationFraction, long seed) {
         return split(all, validationFraction, 0, seed);
     }
 
     /** Splits into training, validation and (when {@code testFraction > 0}) test rows, and standardises. */
-    public static TrainingData split(Dataset all, double validationFraction, double testFraction, long seed) {
+    public static TrainingData split(Examples all, double validationFraction, double testFraction, long seed) {
         int n = all.rows();
         int[] order = shuffled(n, seed);
         int testRows = testFraction > 0 ? (int) Math.round(n * testFraction) : 0;
@@ -51,7 +51,7 @@ public record TrainingData(Dataset train, Dataset validation, Dataset test) {
         if (parts[1].length == 0) {
             throw new IllegalArgumentException("validationFraction " + validationFraction + " leaves no validation rows once every class keeps a training example");
         }
-        Dataset train = all.select(parts[2]);
+        Examples train = all.select(parts[2]);
         requireEveryClass(all, train, "the training split");
         Standardizer s = Standardizer.fit(train);
         return new TrainingData(s.apply(train), s.apply(all.select(parts[1])), testRows > 0 ? s.apply(all.select(parts[0])) : null);
@@ -63,7 +63,7 @@ public record TrainingData(Dataset train, Dataset validation, Dataset test) {
      * class's share); fold i validates on fold i and trains on the other k - 1, standardised with
      * their statistics only.
      */
-    public static List<TrainingData> folds(Dataset all, int k, double testFraction, long seed) {
+    public static List<TrainingData> folds(Examples all, int k, double testFraction, long seed) {
         int n = all.rows();
         int[] order = shuffled(n, seed);
         int[] test = new int[0];
@@ -87,10 +87,10 @@ public record TrainingData(Dataset train, Dataset validation, Dataset test) {
         for (int f = 0; f < k; f++) {
             List<Integer> trainRows = new ArrayList<>();
             for (int g = 0; g < k; g++) if (g != f) trainRows.addAll(folds.get(g));
-            Dataset train = all.select(trainRows.stream().mapToInt(Integer::intValue).toArray());
+            Examples train = all.select(trainRows.stream().mapToInt(Integer::intValue).toArray());
             requireEveryClass(all, train, "the training part of fold " + (f + 1) + " of " + k);
             Standardizer s = Standardizer.fit(train);
-            Dataset validation = all.select(folds.get(f).stream().mapToInt(Integer::intValue).toArray());
+            Examples validation = all.select(folds.get(f).stream().mapToInt(Integer::intValue).toArray());
             out.add(new TrainingData(s.apply(train), s.apply(validation), test.length > 0 ? s.apply(all.select(test)) : null));
         }
         return out;
@@ -110,7 +110,7 @@ public record TrainingData(Dataset train, Dataset validation, Dataset test) {
     }
 
     /** The rows in shuffled order, grouped by class (class 0 first), so dealing them round-robin stratifies. */
-    private static int[] byClass(Dataset all, int[] rows) {
+    private static int[] byClass(Examples all, int[] rows) {
         int[] out = new int[rows.length];
         int k = 0;
         for (int c = 0; c < all.classes(); c++) for (int r : rows) if ((int) all.targets()[r] == c) out[k++] = r;
@@ -122,7 +122,7 @@ public record TrainingData(Dataset train, Dataset validation, Dataset test) {
      * cumulative rounding, so the totals match the fractions; each class keeps at least one row for
      * training. Returns the held-out parts in the order of {@code fractions}, then the training rows.
      */
-    private static int[][] stratified(Dataset all, int[] order, double[] fractions) {
+    private static int[][] stratified(Examples all, int[] order, double[] fractions) {
         int parts = fractions.length;
         List<List<Integer>> out = new ArrayList<>();
         for (int p = 0; p <= parts; p++) out.add(new ArrayList<>());
@@ -155,7 +155,7 @@ public record TrainingData(Dataset train, Dataset validation, Dataset test) {
     }
 
     /** A classifier cannot learn a class it never sees in training: refuse before training. */
-    private static void requireEveryClass(Dataset all, Dataset train, String where) {
+    private static void requireEveryClass(Examples all, Examples train, String where) {
         if (all.classes() == 0) return;
         int[] counts = new int[all.classes()];
         for (double t : train.targets()) counts[(int) t]++;
@@ -171,7 +171,7 @@ public record TrainingData(Dataset train, Dataset validation, Dataset test) {
 
     /** Per-column mean and standard deviation of a training split. */
     record Standardizer(double[] mean, double[] std) {
-        static Standardizer fit(Dataset d) {
+        static Standardizer fit(Examples d) {
             int c = d.columns();
             double[] mean = new double[c], std = new double[c];
             for (double[] row : d.features()) for (int j = 0; j < c; j++) mean[j] += row[j];
@@ -184,7 +184,7 @@ public record TrainingData(Dataset train, Dataset validation, Dataset test) {
             return new Standardizer(mean, std);
         }
 
-        Dataset apply(Dataset d) {
+        Examples apply(Examples d) {
             double[][] x = new double[d.rows()][];
             for (int i = 0; i < d.rows(); i++) {
                 double[] row = d.features()[i];

@@ -102,7 +102,7 @@ public final class SweepRunner {
         long start = System.nanoTime();
         SparkContext sc = spark.sparkContext();
         SweepStore store = SweepStore.at(spec.output());
-        LeaderboardSchema schema = new LeaderboardSchema(spec);
+        LeaderboardSchema schema = TrialPlan.recordSchema(spec);
         TrialJournal journal = TrialJournal.of(store, spec.name());
         TrialPlan plan = TrialPlan.of(spec, strategy.decoder(), this.journal ? journal : null);
         Progress progress = new Progress(spec, strategy.plannedTrials().orElse(-1), listener);
@@ -168,13 +168,13 @@ public final class SweepRunner {
         } else {
             Optional<SweepManifest> manifest = SweepManifest.read(store, spec.name(), conf);
             if (manifest.isPresent()) {
-                List<String> changes = manifest.get().changes(spec);
+                List<String> changes = manifest.get().changes(spec.content());
                 if (!changes.isEmpty()) throw SweepChangedException.changed(spec, changes);
             } else if (hasRecords(store.records(spec.name()), conf)) {
                 throw SweepChangedException.unknown(spec, store.records(spec.name()));
             }
         }
-        SweepManifest.of(spec, schema).write(store, conf);
+        SweepManifest.of(spec.name(), spec.content(), schema).write(store, conf);
         records.compactJournal(spark);
         return RecordedTrials.read(spark, store.records(spec.name()), spec.objective().direction());
     }

@@ -8,8 +8,10 @@ import org.sparksweep.trial.Objective;
 import org.sparksweep.spec.Resources;
 import org.sparksweep.spec.SweepSpec;
 import org.sparksweep.store.LeaderboardSchema;
+import org.sparksweep.store.RowProvenance;
 import org.sparksweep.store.SweepStore;
 import org.sparksweep.store.TrialJournal;
+import org.sparksweep.train.Trainers;
 
 /**
  * What every trial task of a sweep needs, shipped once with each task: small and free of the
@@ -36,6 +38,13 @@ public record TrialPlan(
         return new TrialPlan(sweep, seed, other, trainer, settings, data, objective, resources, trialTimeoutSeconds, records, journal, checkpoints);
     }
 
+    /** The columns of a sweep's trial records: its trainer's metrics, its space's parameters and how its trials were made. */
+    public static LeaderboardSchema recordSchema(SweepSpec spec) {
+        return new LeaderboardSchema(Trainers.get(spec.model().trainer()).metrics(), spec.space().parameters(),
+                spec.data() != null && spec.data().crossValidated(),
+                new RowProvenance(spec.model().trainer(), spec.search().strategy(), spec.objective(), spec.specHash()));
+    }
+
     public static TrialPlan of(SweepSpec spec, IndexDecoder decoder) {
         return of(spec, decoder, null);
     }
@@ -44,6 +53,6 @@ public record TrialPlan(
     public static TrialPlan of(SweepSpec spec, IndexDecoder decoder, TrialJournal journal) {
         return new TrialPlan(spec.name(), spec.search().seed(), decoder, spec.model().trainer(),
                 spec.model().settings(), spec.data(), spec.objective(), spec.resources(), spec.limits().trialTimeoutSeconds(),
-                journal == null ? null : new LeaderboardSchema(spec), journal, SweepStore.at(spec.output()).checkpoints(spec.name()));
+                journal == null ? null : recordSchema(spec), journal, SweepStore.at(spec.output()).checkpoints(spec.name()));
     }
 }

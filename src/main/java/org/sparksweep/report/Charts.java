@@ -36,8 +36,8 @@ final class Charts {
             xs.add(SweepReport.number(r, Columns.TRIAL_INDEX));
             ys.add(SweepReport.number(r, obj.column()));
         }
-        Scale x = Scale.fit(xs, left, w - right, false);
-        Scale y = Scale.fit(ys, h - bottom, top, true);
+        AxisScale x = AxisScale.fit(xs, left, w - right, false);
+        AxisScale y = AxisScale.fit(ys, h - bottom, top, true);
         StringBuilder sb = svg("objective-chart", w, h, "objective over trial order with the running best");
         axes(sb, x, y, left, w - right, top, h - bottom, "trial index", obj.label());
         StringBuilder best = new StringBuilder();
@@ -80,7 +80,7 @@ final class Charts {
         for (ParamAxis p : params) built.add(Axis.of(p.column(), p.name(), p.numeric(), report.rows(), y0, y1));
         built.add(Axis.of(obj.column(), obj.label(), true, report.rows(), y0, y1));
         StringBuilder sb = svg("parallel-coordinates", w, h, "parallel coordinates of the hyperparameters, coloured by objective");
-        Scale colour = colourScale(report);
+        AxisScale colour = colourScale(report);
         List<Map<String, Object>> ordered = new ArrayList<>(report.rows());
         // failures first (underneath), then completed trials from worst to best, so the best lines are on top
         ordered.sort(Comparator.comparingDouble(r -> goodness(colour, obj, r)));
@@ -112,8 +112,8 @@ final class Charts {
         List<Map<String, Object>> done = report.completed();
         List<Double> ys = new ArrayList<>();
         for (Map<String, Object> r : done) ys.add(SweepReport.number(r, obj.column()));
-        Scale y = Scale.fit(ys, h - bottom, top, true);
-        Scale colour = colourScale(report);
+        AxisScale y = AxisScale.fit(ys, h - bottom, top, true);
+        AxisScale colour = colourScale(report);
         StringBuilder sb = svg("marginal-" + p.name(), w, h, obj.label() + " by " + p.name());
         sb.append("<text x=\"").append(w / 2).append("\" y=\"14\" text-anchor=\"middle\" class=\"chart-title\">")
                 .append(text(p.name())).append("</text>\n");
@@ -121,7 +121,7 @@ final class Charts {
         if (p.numeric() && values.size() > MAX_VALUES_AS_CATEGORIES) {
             List<Double> xs = new ArrayList<>();
             for (Map<String, Object> r : done) xs.add(SweepReport.number(r, p.column()));
-            Scale x = Scale.fit(xs, left, w - right, true);
+            AxisScale x = AxisScale.fit(xs, left, w - right, true);
             axes(sb, x, y, left, w - right, top, h - bottom, p.name(), obj.label());
             for (Map<String, Object> r : done) {
                 Double xv = SweepReport.number(r, p.column()), yv = SweepReport.number(r, obj.column());
@@ -189,7 +189,7 @@ final class Charts {
             xs.add(SweepReport.number(r, a.column()));
             ys.add(SweepReport.number(r, b.column()));
         }
-        Scale x = Scale.fit(xs, left, w - right, false), y = Scale.fit(ys, h - bottom, top, false);
+        AxisScale x = AxisScale.fit(xs, left, w - right, false), y = AxisScale.fit(ys, h - bottom, top, false);
         StringBuilder sb = svg("pareto-front", w, h, "Pareto front of " + a.label() + " and " + b.label());
         axes(sb, x, y, left, w - right, top, h - bottom, a.label() + " (" + a.direction().label() + ")", b.label() + " (" + b.direction().label() + ")");
         List<Map<String, Object>> front = ParetoFront.of(done, a, b);
@@ -212,7 +212,7 @@ final class Charts {
 
     /** The objective's colour legend: worst to best. */
     static String colourLegend(SweepReport report) {
-        Scale s = colourScale(report);
+        AxisScale s = colourScale(report);
         ObjectiveAxis obj = report.objective();
         StringBuilder sb = new StringBuilder("<svg class=\"legend\" width=\"300\" height=\"34\" role=\"img\" aria-label=\"colour legend\">");
         sb.append("<defs><linearGradient id=\"ramp\">");
@@ -227,14 +227,14 @@ final class Charts {
         return sb.toString();
     }
 
-    private static Scale colourScale(SweepReport report) {
+    private static AxisScale colourScale(SweepReport report) {
         List<Double> v = new ArrayList<>();
         for (Map<String, Object> r : report.completed()) v.add(SweepReport.number(r, report.objective().column()));
-        return Scale.fit(v, 0, 1, true);
+        return AxisScale.fit(v, 0, 1, true);
     }
 
     /** 0 = worst completed trial, 1 = best; failures below 0 so they sort first. */
-    private static double goodness(Scale s, ObjectiveAxis obj, Map<String, Object> r) {
+    private static double goodness(AxisScale s, ObjectiveAxis obj, Map<String, Object> r) {
         Double v = SweepReport.number(r, obj.column());
         if (v == null || !"COMPLETED".equals(r.get(Columns.STATUS))) return -1;
         double t = Math.max(0, Math.min(1, s.at(v)));
@@ -259,7 +259,7 @@ final class Charts {
                 .append(text(label)).append("\">\n");
     }
 
-    private static void axes(StringBuilder sb, Scale x, Scale y, int x0, int x1, int y0, int y1, String xLabel, String yLabel) {
+    private static void axes(StringBuilder sb, AxisScale x, AxisScale y, int x0, int x1, int y0, int y1, String xLabel, String yLabel) {
         axisY(sb, y, x0, y0, y1, yLabel);
         sb.append("<line x1=\"").append(x0).append("\" x2=\"").append(x1).append("\" y1=\"").append(y1).append("\" y2=\"").append(y1)
                 .append("\" stroke=\"#666\"/>\n");
@@ -267,20 +267,20 @@ final class Charts {
             double px = x.at(t);
             sb.append("<line x1=\"").append(num(px)).append("\" x2=\"").append(num(px)).append("\" y1=\"").append(y1).append("\" y2=\"")
                     .append(y1 + 4).append("\" stroke=\"#666\"/><text class=\"tick\" x=\"").append(num(px)).append("\" y=\"").append(y1 + 16)
-                    .append("\" text-anchor=\"middle\">").append(text(Scale.label(t))).append("</text>\n");
+                    .append("\" text-anchor=\"middle\">").append(text(AxisScale.label(t))).append("</text>\n");
         }
         sb.append("<text x=\"").append((x0 + x1) / 2).append("\" y=\"").append(y1 + 34).append("\" text-anchor=\"middle\">")
                 .append(text(xLabel + (x.log() ? " (log scale)" : ""))).append("</text>\n");
     }
 
-    private static void axisY(StringBuilder sb, Scale y, int x0, int y0, int y1, String label) {
+    private static void axisY(StringBuilder sb, AxisScale y, int x0, int y0, int y1, String label) {
         sb.append("<line x1=\"").append(x0).append("\" x2=\"").append(x0).append("\" y1=\"").append(y0).append("\" y2=\"").append(y1)
                 .append("\" stroke=\"#666\"/>\n");
         for (double t : y.ticks()) {
             double py = y.at(t);
             sb.append("<line x1=\"").append(x0 - 4).append("\" x2=\"").append(x0).append("\" y1=\"").append(num(py)).append("\" y2=\"")
                     .append(num(py)).append("\" stroke=\"#666\"/><text class=\"tick\" x=\"").append(x0 - 6).append("\" y=\"").append(num(py + 4))
-                    .append("\" text-anchor=\"end\">").append(text(Scale.label(t))).append("</text>\n");
+                    .append("\" text-anchor=\"end\">").append(text(AxisScale.label(t))).append("</text>\n");
         }
         sb.append("<text transform=\"translate(14,").append((y0 + y1) / 2).append(") rotate(-90)\" text-anchor=\"middle\">")
                 .append(text(label + (y.log() ? " (log scale)" : ""))).append("</text>\n");
@@ -343,12 +343,12 @@ final class Charts {
     }
 
     /** One vertical axis of the parallel coordinates: a scale for numbers, evenly spaced values otherwise, inactive below. */
-    private record Axis(String column, String label, Scale scale, List<String> values, double y0, double y1) {
+    private record Axis(String column, String label, AxisScale scale, List<String> values, double y0, double y1) {
         static Axis of(String column, String label, boolean numeric, List<Map<String, Object>> rows, double y0, double y1) {
             if (numeric) {
                 List<Double> v = new ArrayList<>();
                 for (Map<String, Object> r : rows) v.add(SweepReport.number(r, column));
-                return new Axis(column, label, Scale.fit(v, y0, y1, true), null, y0, y1);
+                return new Axis(column, label, AxisScale.fit(v, y0, y1, true), null, y0, y1);
             }
             List<String> values = categories(rows, column);
             values.remove(INACTIVE);
@@ -370,7 +370,7 @@ final class Charts {
             if (scale != null) {
                 for (double t : scale.ticks()) {
                     sb.append("<text class=\"tick\" x=\"").append(num(x - 5)).append("\" y=\"").append(num(scale.at(t) + 4))
-                            .append("\" text-anchor=\"end\">").append(text(Scale.label(t))).append("</text>");
+                            .append("\" text-anchor=\"end\">").append(text(AxisScale.label(t))).append("</text>");
                 }
             } else {
                 for (String v : values) {

@@ -2,7 +2,7 @@ package org.sparksweep.search;
 
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import org.sparksweep.plugin.UnknownKeys;
 import org.sparksweep.search.StrategyFactory.SearchProblem;
 import org.sparksweep.space.SearchSpace;
 
@@ -15,6 +15,7 @@ final class EarlyStoppingOptions {
     static final int DEFAULT_ETA = 3;
     static final int DEFAULT_MIN_TRIALS = 5;
     static final int DEFAULT_WARMUP_STEPS = 1;
+    private static final List<String> BUDGET_KEYS = List.of("setting", "min", "max");
 
     private EarlyStoppingOptions() {}
 
@@ -30,8 +31,8 @@ final class EarlyStoppingOptions {
             return null;
         }
         for (Object k : m.keySet()) {
-            if (!Set.of("setting", "min", "max").contains(String.valueOf(k))) {
-                problems.add(new SearchProblem("search.budget." + k, "unknown key; allowed: [setting, min, max]"));
+            if (!BUDGET_KEYS.contains(String.valueOf(k))) {
+                problems.add(new SearchProblem("search.budget." + k, UnknownKeys.message(String.valueOf(k), BUDGET_KEYS, "", true)));
             }
         }
         Object setting = m.get("setting");

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
+import org.sparksweep.data.DataFiles;
 import org.sparksweep.data.DataSpec;
 import org.sparksweep.search.SearchSettings;
 import org.sparksweep.space.Parameter;
@@ -109,20 +110,11 @@ public final class SpecReader {
 
         String output = tree.text(root, "output", false);
         if (output == null) output = SweepSpec.DEFAULT_OUTPUT;
-        output = absoluteOutput(output);
+        output = DataFiles.absoluteDirectory(output);
         Resources resources = new ResourcesReader(tree).read(root.get("resources"));
 
         if (!tree.problems().isEmpty()) return null;
         return new SweepSpec(source, name, data, new ModelSpec(trainer.name(), settings), objective, search, space, output,
                 SpecContent.hash(rootNode), resources, limits, SpecContent.content(rootNode), goals);
-    }
-
-    /**
-     * Keeps a URI with a scheme as it is (without a trailing slash); makes a plain path an absolute
-     * file: URI, so every executor writes to the same place whatever its working directory.
-     */
-    public static String absoluteOutput(String output) {
-        String uri = output.matches("[A-Za-z][A-Za-z0-9+.-]*:.*") ? output : Path.of(output).toAbsolutePath().normalize().toUri().toString();
-        return uri.replaceAll("/+$", "");
     }
 }

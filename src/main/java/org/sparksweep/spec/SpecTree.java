@@ -7,10 +7,10 @@ import java.util.Collection;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.sparksweep.plugin.UnknownKeys;
 
 /**
  * The parsed spec as every block reader sees it: typed reads of its nodes by field path, and the
@@ -46,8 +46,7 @@ final class SpecTree {
         while (keys.hasNext()) {
             String k = String.valueOf(keys.next());
             if (!known.contains(k)) {
-                problem(path.isEmpty() ? k : path + "." + k, "unknown key '" + k + "'" + context + (suggest ? suggestion(k, known) : "")
-                        + "; allowed: " + known);
+                problem(path.isEmpty() ? k : path + "." + k, UnknownKeys.message(k, known, context, suggest));
             }
         }
     }
@@ -200,31 +199,6 @@ final class SpecTree {
 
     /** "; did you mean 'x'?" for the nearest known name within a small edit distance, else "". */
     static String suggestion(String given, Collection<String> known) {
-        String best = null;
-        int bestDistance = Integer.MAX_VALUE;
-        for (String k : known) {
-            int d = editDistance(given.toLowerCase(Locale.ROOT), k.toLowerCase(Locale.ROOT));
-            if (d < bestDistance) {
-                bestDistance = d;
-                best = k;
-            }
-        }
-        return best != null && bestDistance <= Math.max(2, given.length() / 3) ? "; did you mean '" + best + "'?" : "";
-    }
-
-    private static int editDistance(String a, String b) {
-        int[] prev = new int[b.length() + 1], cur = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) prev[j] = j;
-        for (int i = 1; i <= a.length(); i++) {
-            cur[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
-            }
-            int[] t = prev;
-            prev = cur;
-            cur = t;
-        }
-        return prev[b.length()];
+        return UnknownKeys.suggestion(given, known);
     }
 }

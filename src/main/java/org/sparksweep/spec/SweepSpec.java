@@ -3,6 +3,7 @@ package org.sparksweep.spec;
 import org.sparksweep.trial.Objective;
 
 import java.io.Serializable;
+import org.sparksweep.data.DataFiles;
 import org.sparksweep.data.DataSpec;
 import org.sparksweep.search.SearchSettings;
 import org.sparksweep.search.WarmStart;
@@ -44,7 +45,7 @@ public record SweepSpec(
 
     /** The same sweep with its leaderboard under another root (a path or a Hadoop FileSystem URI). */
     public SweepSpec withOutput(String root) {
-        return new SweepSpec(source, name, data, model, objective, search, space, SpecReader.absoluteOutput(root), specHash,
+        return new SweepSpec(source, name, data, model, objective, search, space, DataFiles.absoluteDirectory(root), specHash,
                 resources, limits, content, goals);
     }
 

@@ -16,8 +16,6 @@ import org.apache.spark.sql.types.StructType;
 import org.sparksweep.EngineVersion;
 import org.sparksweep.space.Parameter;
 import org.sparksweep.space.TrialConfig;
-import org.sparksweep.spec.SweepSpec;
-import org.sparksweep.train.Trainers;
 import org.sparksweep.trial.CurvePoint;
 import org.sparksweep.trial.TrialCourse;
 import org.sparksweep.trial.FoldScores;
@@ -33,14 +31,24 @@ import org.sparksweep.trial.TrialStatus;
  * name is the Parquet partition column, not stored in the rows.
  */
 public final class LeaderboardSchema implements java.io.Serializable {
-    private final SweepSpec spec;
     private final List<String> metrics;
+    private final List<Parameter> parameters;
+    private final boolean crossValidated;
+    private final RowProvenance provenance;
     private final StructType recordType;
     private final StructType curveType;
 
-    public LeaderboardSchema(SweepSpec spec) {
-        this.spec = spec;
-        this.metrics = Trainers.get(spec.model().trainer()).metrics();
+    /**
+     * @param metrics        the metrics the sweep's trainer reports, one column each
+     * @param parameters     the search space's parameters, one column each
+     * @param crossValidated whether trials report per-fold values (then each metric also gets fold columns)
+     * @param provenance     what every row records alike about how its trial was made
+     */
+    public LeaderboardSchema(List<String> metrics, List<Parameter> parameters, boolean crossValidated, RowProvenance provenance) {
+        this.metrics = List.copyOf(metrics);
+        this.parameters = List.copyOf(parameters);
+        this.crossValidated = crossValidated;
+        this.provenance = provenance;
         List<StructField> f = new ArrayList<>();
         f.add(field(Columns.TRIAL_ID, DataTypes.StringType, false));
         f.add(field(Columns.TRIAL_INDEX, DataTypes.LongType, false));
@@ -54,7 +62,7 @@ public final class LeaderboardSchema implements java.io.Serializable {
         for (String m : metrics) f.add(field(Columns.metric(m), DataTypes.DoubleType, true));
         for (String m : folded()) f.add(field(Columns.metricStd(m), DataTypes.DoubleType, true));
         for (String m : folded()) f.add(field(Columns.metricFolds(m), DataTypes.createArrayType(DataTypes.DoubleType, false), true));
-        for (Parameter p : spec.space().parameters()) f.add(field(Columns.param(p.name()), sparkType(p), true));
+        for (Parameter p : parameters) f.add(field(Columns.param(p.name()), sparkType(p), true));
         f.add(field(Columns.CONFIG_JSON, DataTypes.StringType, false));
         f.add(field(Columns.SEED, DataTypes.LongType, false));
         f.add(field(Columns.STARTED_AT, DataTypes.TimestampType, false));
@@ -118,7 +126,7 @@ public final class LeaderboardSchema implements java.io.Serializable {
         for (String m : metrics) v.add(r.metrics().get(m));
         for (String m : folded()) v.add(FoldScores.std(r.folds(), m));
         for (String m : folded()) v.add(FoldScores.list(r.folds(), m));
-        for (Parameter p : spec.space().parameters()) v.add(r.config().get(p.name()));
+        for (Parameter p : parameters) v.add(r.config().get(p.name()));
         v.add(r.config().canonicalJson());
         v.add(r.seed());
         v.add(Timestamp.from(r.startedAt()));
@@ -127,18 +135,18 @@ public final class LeaderboardSchema implements java.io.Serializable {
         v.add(r.executorHost());
         v.add(r.executorId());
         v.add(r.executorPid());
-        v.add(spec.model().trainer());
-        v.add(spec.search().strategy());
-        v.add(spec.objective().metric());
-        v.add(spec.objective().direction().label());
-        v.add(spec.specHash());
+        v.add(provenance.trainer());
+        v.add(provenance.strategy());
+        v.add(provenance.objective().metric());
+        v.add(provenance.objective().direction().label());
+        v.add(provenance.specHash());
         v.add(EngineVersion.VALUE);
         return RowFactory.create(v.toArray());
     }
 
     /** The metrics that get fold columns: all of them when the sweep cross-validates, else none. */
     private List<String> folded() {
-        return spec.data() != null && spec.data().crossValidated() ? metrics : List.of();
+        return crossValidated ? metrics : List.of();
     }
 
     /** A trial's result back from its journal record (see {@link TrialJournal}), with its config decoded again from the index. */

@@ -15,7 +15,6 @@ import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.sparksweep.EngineVersion;
-import org.sparksweep.spec.SweepSpec;
 
 /**
  * What a sweep's records were made from, kept beside them ({@code ROOT/records/sweep=NAME/_sweep.json}):
@@ -26,9 +25,10 @@ public record SweepManifest(String sweep, JsonNode content, String recordType, S
     static final String FILE = "_sweep.json";
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    public static SweepManifest of(SweepSpec spec, LeaderboardSchema schema) {
+    /** @param specContent the spec's search-relevant content as JSON (what must not change when the sweep resumes) */
+    public static SweepManifest of(String sweep, String specContent, LeaderboardSchema schema) {
         try {
-            return new SweepManifest(spec.name(), JSON.readTree(spec.content()), schema.recordType().json(), EngineVersion.VALUE);
+            return new SweepManifest(sweep, JSON.readTree(specContent), schema.recordType().json(), EngineVersion.VALUE);
         } catch (IOException e) {
             throw new IllegalStateException("a spec's content is JSON", e);
         }
@@ -66,12 +66,12 @@ public record SweepManifest(String sweep, JsonNode content, String recordType, S
     }
 
     /**
-     * The field paths whose content differs between this manifest and a spec's, e.g.
+     * The field paths whose content differs between this manifest and a spec's content (as JSON), e.g.
      * {@code space.learningRate}, {@code search.seed}; empty when the spec would make the same trials.
      */
-    public List<String> changes(SweepSpec spec) throws IOException {
+    public List<String> changes(String specContent) throws IOException {
         List<String> out = new ArrayList<>();
-        diff("", content, JSON.readTree(spec.content()), out);
+        diff("", content, JSON.readTree(specContent), out);
         return out;
     }
 

@@ -1,6 +1,6 @@
 package org.sparksweep.store;
 
-import org.sparksweep.spec.SpecReader;
+import org.sparksweep.data.DataFiles;
 
 /**
  * Where a leaderboard root keeps its tables, on any Hadoop FileSystem:
@@ -59,6 +59,6 @@ public record SweepStore(String root) {
 
     /** A root given as a plain path is made an absolute file: URI; URIs with a scheme are kept. */
     public static SweepStore at(String rootPathOrUri) {
-        return new SweepStore(SpecReader.absoluteOutput(rootPathOrUri));
+        return new SweepStore(DataFiles.absoluteDirectory(rootPathOrUri));
     }
 }

@@ -9,6 +9,11 @@ public enum Direction {
         return this == MAXIMIZE ? a > b : a < b;
     }
 
+    /** The value as a loss to minimise: itself, or negated when larger is better. */
+    public double loss(double value) {
+        return this == MINIMIZE ? value : -value;
+    }
+
     public String label() {
         return name().toLowerCase(java.util.Locale.ROOT);
     }

@@ -63,7 +63,7 @@ public record Goals(List<Objective> objectives, Scalarization scalarization, Lis
     /** The values turned into losses to minimise (maximised objectives negated), for dominance. */
     public double[] losses(double[] values) {
         double[] l = new double[values.length];
-        for (int i = 0; i < l.length; i++) l[i] = objectives.get(i).direction() == Direction.MINIMIZE ? values[i] : -values[i];
+        for (int i = 0; i < l.length; i++) l[i] = objectives.get(i).direction().loss(values[i]);
         return l;
     }
 

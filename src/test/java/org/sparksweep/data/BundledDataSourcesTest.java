@@ -11,13 +11,13 @@ import org.junit.jupiter.api.Test;
 /** The data sets shipped in the jar load by name, with the shapes, classes and encodings the README promises. */
 class BundledDataSourcesTest {
 
-    private static long count(Dataset d, int cls) {
+    private static long count(Examples d, int cls) {
         return Arrays.stream(d.targets()).filter(t -> t == cls).count();
     }
 
     @Test
     void digitsAreTenClassesOfOneChannelEightByEightImages() throws Exception {
-        Dataset d = DataSources.get("digits").load(Map.of("shape", List.of(1L, 8L, 8L)));
+        Examples d = DataSources.get("digits").load(Map.of("shape", List.of(1L, 8L, 8L)));
         assertEquals(1797, d.rows());
         assertEquals(10, d.classes());
         assertArrayEquals(new int[] {1, 8, 8}, d.shape());
@@ -28,7 +28,7 @@ class BundledDataSourcesTest {
 
     @Test
     void diabetesIsRegressionWithSexOneHot() throws Exception {
-        Dataset d = DataSources.get("diabetes").load(Map.of());
+        Examples d = DataSources.get("diabetes").load(Map.of());
         assertEquals(442, d.rows());
         assertEquals(0, d.classes());
         assertEquals(List.of("age", "sex=1", "sex=2", "bmi", "bp", "s1", "s2", "s3", "s4", "s5", "s6"), List.of(d.featureNames()));
@@ -38,7 +38,7 @@ class BundledDataSourcesTest {
 
     @Test
     void breastCancerIsBinaryWithNamedClasses() throws Exception {
-        Dataset d = DataSources.get("breast_cancer").load(Map.of());
+        Examples d = DataSources.get("breast_cancer").load(Map.of());
         assertEquals(569, d.rows());
         assertEquals(30, d.columns());
         assertArrayEquals(new String[] {"benign", "malignant"}, d.classNames());

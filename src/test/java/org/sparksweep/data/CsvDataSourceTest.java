@@ -51,7 +51,7 @@ class CsvDataSourceTest {
     @Test
     void readsCategoricalColumnsOneHotAndStringLabelsAsSortedClasses() throws Exception {
         Path file = write("pets.csv", PETS);
-        Dataset d = csv.load(csv.resolve(options(file.toUri(), "kind", "categorical", List.of("colour"))));
+        Examples d = csv.load(csv.resolve(options(file.toUri(), "kind", "categorical", List.of("colour"))));
         assertArrayEquals(new String[] {"weight", "colour=black", "colour=brown", "colour=green", "colour=white", "legs"}, d.featureNames());
         assertArrayEquals(new String[] {"beetle", "cat", "dog"}, d.classNames(), "classes in sorted order, names kept");
         assertEquals(3, d.classes());
@@ -64,7 +64,7 @@ class CsvDataSourceTest {
     @Test
     void numericCategoriesSortAsNumbersAndEqualNumbersAreOneCategory() throws Exception {
         Path file = write("levels.csv", "grade,x,y\n1,5,a\n2.0,6,b\n1.0,7,a\n10,8,b\n");
-        Dataset d = csv.load(options(file, "y", "categorical", List.of("grade")));
+        Examples d = csv.load(options(file, "y", "categorical", List.of("grade")));
         assertArrayEquals(new String[] {"grade=1", "grade=2.0", "grade=10", "x"}, d.featureNames());
         assertArrayEquals(new double[][] {{1, 0, 0, 5}, {0, 1, 0, 6}, {1, 0, 0, 7}, {0, 0, 1, 8}}, d.features());
     }
@@ -75,8 +75,8 @@ class CsvDataSourceTest {
         Path relative = Path.of("").toAbsolutePath().relativize(file);
         Map<String, Object> resolved = csv.resolve(options(relative, "kind", "categorical", List.of("colour")));
         assertEquals(file.toUri().toString(), resolved.get("path"));
-        Dataset fromPath = csv.load(resolved);
-        Dataset fromUri = csv.load(options(file.toUri(), "kind", "categorical", List.of("colour")));
+        Examples fromPath = csv.load(resolved);
+        Examples fromUri = csv.load(options(file.toUri(), "kind", "categorical", List.of("colour")));
         assertArrayEquals(fromUri.features(), fromPath.features());
         assertArrayEquals(fromUri.targets(), fromPath.targets());
     }
@@ -87,7 +87,7 @@ class CsvDataSourceTest {
         try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(gz))) {
             out.write("a\tb\tc\td\ty\n1\t2\t3\t4\t0.5\n5\t6\t7\t8\t1.25\n9\t10\t11\t12\t-3\n".getBytes(StandardCharsets.UTF_8));
         }
-        Dataset d = csv.load(options(gz.toUri(), "y", "delimiter", "\\t", "shape", List.of(1L, 2L, 2L)));
+        Examples d = csv.load(options(gz.toUri(), "y", "delimiter", "\\t", "shape", List.of(1L, 2L, 2L)));
         assertEquals(0, d.classes(), "real-valued labels are regression under task auto");
         assertArrayEquals(new double[] {0.5, 1.25, -3}, d.targets());
         assertArrayEquals(new double[] {5, 6, 7, 8}, d.features()[1]);

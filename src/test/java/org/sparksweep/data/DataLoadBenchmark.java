@@ -35,12 +35,12 @@ public final class DataLoadBenchmark {
 
         for (int round = 1; round <= 3; round++) {
             long t = System.nanoTime();
-            Dataset digits = DataSources.get("digits").load(Map.of());
+            Examples digits = DataSources.get("digits").load(Map.of());
             double digitsMs = (System.nanoTime() - t) / 1e6;
             Map<String, Object> o = new CsvDataSource().resolve(Map.of("path", csv.toString(), "label", "label",
                     "categorical", List.of("cat"), "delimiter", ",", "task", "auto"));
             t = System.nanoTime();
-            Dataset d = DataSources.get("csv").load(o);
+            Examples d = DataSources.get("csv").load(o);
             double csvMs = (System.nanoTime() - t) / 1e6;
             Map<String, Object> og = new HashMap<>(o);
             og.put("path", gz.toUri().toString());

@@ -35,12 +35,12 @@ class LibSvmDataSourceTest {
 
                 -1 1:1 2:2 3:3
                 """);
-        Dataset d = libsvm.load(options(file, 0));
+        Examples d = libsvm.load(options(file, 0));
         assertEquals(3, d.columns());
         assertArrayEquals(new double[][] {{0.5, 0, 2}, {0, 1.5, 0}, {1, 2, 3}}, d.features());
         assertArrayEquals(new String[] {"-1", "+1"}, d.classNames(), "numeric labels sorted numerically");
         assertArrayEquals(new double[] {1, 0, 0}, d.targets());
-        Dataset wide = libsvm.load(options(file, 5));
+        Examples wide = libsvm.load(options(file, 5));
         assertEquals(5, wide.columns());
         assertArrayEquals(new double[] {0, 1.5, 0, 0, 0}, wide.features()[1]);
     }

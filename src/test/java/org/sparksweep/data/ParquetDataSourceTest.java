@@ -51,7 +51,7 @@ class ParquetDataSourceTest {
         String out = dir.resolve("trees").toString();
         SharedSpark.get().createDataFrame(rows, schema).repartition(2).write().parquet(out);
 
-        Dataset d = parquet.load(options(out, "species"));
+        Examples d = parquet.load(options(out, "species"));
         assertArrayEquals(new String[] {"id", "size", "count", "flag"}, d.featureNames(), "numeric columns in schema order; text left out");
         assertArrayEquals(new String[] {"ash", "elm", "oak"}, d.classNames());
         assertEquals(4, d.rows(), "every part file is read");

@@ -22,17 +22,17 @@ import org.junit.jupiter.api.Test;
 class TrainingDataTest {
 
     /** Row i: features (i, i^2, 5), target i; the squared column makes train and full-data statistics differ. */
-    private static Dataset rows(int n) {
+    private static Examples rows(int n) {
         double[][] x = new double[n][];
         double[] y = new double[n];
         for (int i = 0; i < n; i++) {
             x[i] = new double[] {i, (double) i * i, 5};
             y[i] = i;
         }
-        return new Dataset("t", new String[] {"id", "square", "constant"}, x, y, 0);
+        return new Examples("t", new String[] {"id", "square", "constant"}, x, y, 0);
     }
 
-    private static int[] ids(Dataset d) {
+    private static int[] ids(Examples d) {
         return Arrays.stream(d.targets()).mapToInt(t -> (int) t).toArray();
     }
 
@@ -63,7 +63,7 @@ class TrainingDataTest {
 
     @Test
     void splitIsAPermutationOfTheInput() {
-        Dataset all = rows(150);
+        Examples all = rows(150);
         TrainingData d = TrainingData.split(all, 0.3, 3);
         int[] together = new int[150];
         System.arraycopy(ids(d.validation()), 0, together, 0, 45);
@@ -76,7 +76,7 @@ class TrainingDataTest {
 
     @Test
     void trainingColumnsAreStandardisedAndValidationUsesTrainingStatistics() {
-        Dataset all = rows(150);
+        Examples all = rows(150);
         TrainingData d = TrainingData.split(all, 0.3, 11);
         int columns = all.columns();
 
@@ -124,7 +124,7 @@ class TrainingDataTest {
         //   hold out 4: train {0, 2}, mean 1, std 1 -> (4 - 1) / 1 = 3
         // Full-data statistics (mean 2, std 1.633) would give -1.2247, 0 and 1.2247 instead.
         Map<Double, Double> expected = Map.of(0.0, -3.0, 2.0, 0.0, 4.0, 3.0);
-        Dataset three = new Dataset("t", new String[] {"x"}, new double[][] {{0}, {2}, {4}}, new double[] {0, 2, 4}, 0);
+        Examples three = new Examples("t", new String[] {"x"}, new double[][] {{0}, {2}, {4}}, new double[] {0, 2, 4}, 0);
         Set<Double> heldOut = new HashSet<>();
         Map<Double, Integer> seen = new HashMap<>();
         for (long seed = 0; seed < 20; seed++) {
@@ -148,18 +148,18 @@ class TrainingDataTest {
     }
 
     /** Labels 0..classes-1 in turn, features (i, i^2, label). */
-    private static Dataset classified(int n, int classes) {
+    private static Examples classified(int n, int classes) {
         double[][] x = new double[n][];
         double[] y = new double[n];
         for (int i = 0; i < n; i++) {
             y[i] = i % classes;
             x[i] = new double[] {i, (double) i * i, y[i]};
         }
-        return new Dataset("c", new String[] {"id", "square", "label_copy"}, x, y, classes);
+        return new Examples("c", new String[] {"id", "square", "label_copy"}, x, y, classes);
     }
 
     /** Asserts the part is scaled with the statistics of the given training rows only. */
-    private static void scaledWithTrainingStatistics(Dataset all, int[] trainIds, int[] partIds, Dataset part) {
+    private static void scaledWithTrainingStatistics(Examples all, int[] trainIds, int[] partIds, Examples part) {
         for (int j = 0; j < 2; j++) {
             double mean = 0, sq = 0;
             for (int id : trainIds) mean += all.features()[id][j];
@@ -174,13 +174,13 @@ class TrainingDataTest {
 
     @Test
     void testRowsAreDisjointAndScaledWithTrainingStatisticsOnly() {
-        Dataset all = rows(100);
+        Examples all = rows(100);
         TrainingData d = TrainingData.split(all, 0.2, 0.1, 9);
         assertEquals(20, d.validation().rows());
         assertEquals(10, d.test().rows());
         assertEquals(70, d.train().rows());
         Set<Integer> seen = new HashSet<>();
-        for (Dataset part : new Dataset[] {d.train(), d.validation(), d.test()}) for (int id : ids(part)) assertTrue(seen.add(id), "row " + id + " twice");
+        for (Examples part : new Examples[] {d.train(), d.validation(), d.test()}) for (int id : ids(part)) assertTrue(seen.add(id), "row " + id + " twice");
         assertEquals(100, seen.size());
         scaledWithTrainingStatistics(all, ids(d.train()), ids(d.test()), d.test());
         scaledWithTrainingStatistics(all, ids(d.train()), ids(d.validation()), d.validation());
@@ -190,7 +190,7 @@ class TrainingDataTest {
     @Test
     void classificationSplitsAreStratified() {
         // 90 rows, classes 0, 1, 2 with 30 each: validation 0.2 -> 6 of each, test 0.1 -> 3 of each
-        Dataset all = classified(90, 3);
+        Examples all = classified(90, 3);
         TrainingData d = TrainingData.split(all, 0.2, 0.1, 4);
         for (int c = 0; c < 3; c++) {
             int cls = c;
@@ -213,7 +213,7 @@ class TrainingDataTest {
             x[i] = new double[] {i};
             y[i] = i == 10 ? 1 : 0;
         }
-        Dataset rare = new Dataset("rare", new String[] {"x"}, x, y, 2);
+        Examples rare = new Examples("rare", new String[] {"x"}, x, y, 2);
         for (long seed = 0; seed < 10; seed++) {
             TrainingData r = TrainingData.split(rare, 0.5, seed);
             assertEquals(1, java.util.Arrays.stream(r.train().targets()).filter(t -> t == 1).count(), "seed " + seed);
@@ -222,7 +222,7 @@ class TrainingDataTest {
 
     @Test
     void foldsPartitionTheRowsAndEachIsScaledWithTheOtherFoldsOnly() {
-        Dataset all = rows(30);
+        Examples all = rows(30);
         List<TrainingData> folds = TrainingData.folds(all, 3, 0, 5);
         assertEquals(3, folds.size());
         Set<Integer> validated = new HashSet<>();
@@ -250,7 +250,7 @@ class TrainingDataTest {
             }
             scaledWithTrainingStatistics(all, ids(f.train()), test, f.test());
         }
-        Dataset c = classified(30, 3);
+        Examples c = classified(30, 3);
         for (TrainingData f : TrainingData.folds(c, 5, 0, 2)) {
             for (int k = 0; k < 3; k++) {
                 int cls = k;
@@ -267,7 +267,7 @@ class TrainingDataTest {
             x[i] = new double[] {i};
             y[i] = i == 8 ? 1 : 0;
         }
-        Dataset rare = new Dataset("rare", new String[] {"x"}, x, y, 2, new int[] {1}, new String[] {"common", "unicorn"});
+        Examples rare = new Examples("rare", new String[] {"x"}, x, y, 2, new int[] {1}, new String[] {"common", "unicorn"});
         DataException e = assertThrows(DataException.class, () -> TrainingData.folds(rare, 3, 0, 1));
         assertTrue(e.getMessage().contains("class 'unicorn' has no examples in the training part of fold"), e.getMessage());
         assertTrue(e.getMessage().contains("fewer folds"), e.getMessage());

@@ -218,7 +218,7 @@ class DurabilityTest {
         TrialResult copy = new TrialResult(original.getString(0), 3, spec.space().gridConfig(3), 0, TrialStatus.COMPLETED,
                 Map.of("score", original.getDouble(1), "other", 0.0), original.getDouble(1), null,
                 Instant.parse("2030-01-01T00:00:00Z"), Instant.parse("2030-01-01T00:00:01Z"), 1.0, "elsewhere", "9", List.of(), 4242L);
-        LeaderboardSchema schema = new LeaderboardSchema(spec);
+        LeaderboardSchema schema = TrialPlan.recordSchema(spec);
         TrialJournal.of(SweepStore.at(spec.output()), "twice").write(3, schema.toRow(copy), schema.recordType(),
                 spark.sparkContext().hadoopConfiguration());
 

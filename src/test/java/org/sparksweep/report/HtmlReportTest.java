@@ -123,11 +123,11 @@ class HtmlReportTest {
 
     @Test
     void scalesGoLogarithmicForValuesBunchedAtTheLowEndOverTwoDecades() {
-        Scale lr = Scale.fit(List.of(0.0001, 0.001, 0.01, 0.1), 0, 300, true);
+        AxisScale lr = AxisScale.fit(List.of(0.0001, 0.001, 0.01, 0.1), 0, 300, true);
         assertTrue(lr.log());
         assertEquals(List.of(0.0001, 0.001, 0.01, 0.1), lr.ticks().stream().map(t -> Double.parseDouble(String.format("%.4g", t))).toList());
         assertEquals(100.0, lr.at(0.001), 1e-9);
-        assertFalse(Scale.fit(List.of(1.0, 2.0, 50.0), 0, 1, true).log(), "under two decades");
-        assertFalse(Scale.fit(List.of(0.01, 4.0, 7.5, 11.0, 15.0), 0, 1, true).log(), "a uniform range that comes near 0 stays linear");
+        assertFalse(AxisScale.fit(List.of(1.0, 2.0, 50.0), 0, 1, true).log(), "under two decades");
+        assertFalse(AxisScale.fit(List.of(0.01, 4.0, 7.5, 11.0, 15.0), 0, 1, true).log(), "a uniform range that comes near 0 stays linear");
     }
 }

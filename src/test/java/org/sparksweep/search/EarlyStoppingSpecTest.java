@@ -55,6 +55,9 @@ class EarlyStoppingSpecTest {
         assertTrue(p.stream().anyMatch(m -> m.contains("search.budget.max") && m.contains("larger than min (9)")), p.toString());
         assertTrue(p.stream().anyMatch(m -> m.contains("search.budget.step") && m.contains("unknown key")), p.toString());
         assertTrue(p.stream().anyMatch(m -> m.contains("search.eta") && m.contains(">= 2")), p.toString());
+        List<String> typo = problems("{strategy: asha, trials: 5, budget: {setting: epochs, mn: 1, max: 3}}");
+        assertTrue(typo.contains("search.budget.mn: unknown key 'mn'; did you mean 'min'?; allowed: [setting, min, max]"),
+                "told like an unknown key of any spec block: " + typo);
         List<String> unknown = problems("{strategy: asha, trials: 5, budget: {setting: epochs, min: 1, max: 3}, bogus: 2}");
         assertTrue(unknown.stream().anyMatch(m -> m.contains("search.bogus") && m.contains("unknown key") && m.contains("eta")), unknown.toString());
         List<String> missing = problems("{strategy: hyperband, trials: 5}");

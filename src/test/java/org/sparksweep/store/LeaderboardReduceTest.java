@@ -14,6 +14,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.sparksweep.engine.TrialPlan;
 import org.sparksweep.space.TrialConfig;
 import org.sparksweep.spec.SweepSpec;
 import org.sparksweep.testing.SharedSpark;
@@ -49,7 +50,7 @@ class LeaderboardReduceTest {
     }
 
     private static void record(SparkSession spark, SweepSpec spec, List<TrialResult> results) throws Exception {
-        try (TrialRecords records = new TrialRecords(spark, new LeaderboardSchema(spec), SweepStore.at(spec.output()).records(spec.name()), 3, Long.MAX_VALUE)) {
+        try (TrialRecords records = new TrialRecords(spark, TrialPlan.recordSchema(spec), SweepStore.at(spec.output()).records(spec.name()), 3, Long.MAX_VALUE)) {
             records.clear();
             for (TrialResult r : results) records.add(r);
             records.drain();

@@ -17,6 +17,7 @@ import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.sparksweep.engine.TrialPlan;
 import org.sparksweep.space.TrialConfig;
 import org.sparksweep.spec.SpecReader;
 import org.sparksweep.spec.SweepSpec;
@@ -56,7 +57,7 @@ class TrialJournalTest {
     @Test
     void recordsReadBackWithEveryColumnsValueAndType() throws Exception {
         SweepSpec spec = spec();
-        LeaderboardSchema schema = new LeaderboardSchema(spec);
+        LeaderboardSchema schema = TrialPlan.recordSchema(spec);
         TrialJournal journal = TrialJournal.of(SweepStore.at(spec.output()), spec.name());
         List<Row> written = new ArrayList<>();
         long n = spec.space().gridSize().orElseThrow();
@@ -120,7 +121,7 @@ class TrialJournalTest {
                   distance: {choice: [euclidean, manhattan]}
                 output: %s
                 """.formatted(output.toUri()), "test spec", false);
-        LeaderboardSchema schema = new LeaderboardSchema(spec);
+        LeaderboardSchema schema = TrialPlan.recordSchema(spec);
         TrialJournal journal = TrialJournal.of(SweepStore.at(spec.output()), spec.name());
         TrialConfig config = spec.space().gridConfig(1);
         List<Map<String, Double>> folds = List.of(
@@ -146,7 +147,7 @@ class TrialJournalTest {
     void anEmptyOrMissingJournalReadsAsNothing() throws Exception {
         SweepSpec spec = spec();
         TrialJournal journal = TrialJournal.of(SweepStore.at(spec.output()), spec.name());
-        assertNull(journal.read(spark, new LeaderboardSchema(spec).recordType()));
+        assertNull(journal.read(spark, TrialPlan.recordSchema(spec).recordType()));
         assertTrue(journal.recorded(3, spark.sparkContext().hadoopConfiguration()).isEmpty());
         assertEquals(List.of(), journal.files(spark.sparkContext().hadoopConfiguration()));
     }

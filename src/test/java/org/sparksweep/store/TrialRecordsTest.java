@@ -45,6 +45,7 @@ import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.sparksweep.engine.TrialPlan;
 import org.sparksweep.space.TrialConfig;
 import org.sparksweep.spec.SpecReader;
 import org.sparksweep.spec.SweepSpec;
@@ -117,7 +118,7 @@ class TrialRecordsTest {
     @Test
     void batchesAreReadBackBySparkWithTheSchemasColumnsTypesAndValues() throws Exception {
         SweepSpec spec = spec();
-        LeaderboardSchema schema = new LeaderboardSchema(spec);
+        LeaderboardSchema schema = TrialPlan.recordSchema(spec);
         long trials = spec.space().gridSize().getAsLong();
         assertEquals(36, trials, "mode ok × 2 x + mode throw, × 3 steps × 2 flags × 2 labels");
         String path = recordsPath(spec);
@@ -246,7 +247,7 @@ class TrialRecordsTest {
         // a job with more tasks than slots, like a queue of long trials: a Spark job writing the batch would wait behind it
         JavaFutureAction<Void> trials = jsc.parallelize(List.of(1, 2, 3, 4, 5, 6, 7, 8), 2 * slots)
                 .foreachAsync(t -> slotsBusy.await(60, TimeUnit.SECONDS));
-        try (TrialRecords records = new TrialRecords(spark, new LeaderboardSchema(spec), path, 4, Long.MAX_VALUE)) {
+        try (TrialRecords records = new TrialRecords(spark, TrialPlan.recordSchema(spec), path, 4, Long.MAX_VALUE)) {
             for (long i = 0; i < 4; i++) records.add(result(spec, i));
             waitFor(() -> Files.isDirectory(dir) && !names(dir).isEmpty() && names(dir).get(0).startsWith("part-"), "the full batch's file");
             assertFalse(trials.isDone(), "the trial tasks still hold every slot");
@@ -272,7 +273,7 @@ class TrialRecordsTest {
         SweepSpec spec = spec();
         Path notADirectory = Files.writeString(output.resolve("a-file"), "in the way");
         String path = notADirectory.toUri() + "/records";
-        try (TrialRecords records = new TrialRecords(spark, new LeaderboardSchema(spec), path, 100, Long.MAX_VALUE)) {
+        try (TrialRecords records = new TrialRecords(spark, TrialPlan.recordSchema(spec), path, 100, Long.MAX_VALUE)) {
             records.add(result(spec, 1));
             IOException e = assertThrows(IOException.class, records::drain);
             assertTrue(e.getMessage().contains("could not write trial records to " + path), e.getMessage());

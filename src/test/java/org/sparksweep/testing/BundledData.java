@@ -7,11 +7,11 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import org.sparksweep.data.Dataset;
+import org.sparksweep.data.Examples;
 import org.sparksweep.data.TrainingData;
 
 /**
- * The bundled data sets ({@code src/main/resources/datasets}) as {@link Dataset}s for trainer tests,
+ * The bundled data sets ({@code src/main/resources/datasets}) as {@link Examples} for trainer tests,
  * read directly so those tests need no data source; the first {@code rows} rows only, to stay fast.
  */
 public final class BundledData {
@@ -32,7 +32,7 @@ public final class BundledData {
         return TrainingData.split(read("breast_cancer", rows, 2, new int[] {30}, List.of("benign", "malignant")), 0.3, 42);
     }
 
-    private static Dataset read(String name, int rows, int classes, int[] shape, List<String> labelNames) {
+    private static Examples read(String name, int rows, int classes, int[] shape, List<String> labelNames) {
         String resource = "/datasets/" + name + ".csv";
         try (InputStream in = BundledData.class.getResourceAsStream(resource)) {
             if (in == null) throw new IllegalStateException(resource + " is not on the classpath");
@@ -49,7 +49,7 @@ public final class BundledData {
                 String label = f[f.length - 1];
                 y.add(labelNames == null ? Double.parseDouble(label) : labelNames.indexOf(label));
             }
-            return new Dataset(name, Arrays.copyOf(header, header.length - 1), x.toArray(new double[0][]),
+            return new Examples(name, Arrays.copyOf(header, header.length - 1), x.toArray(new double[0][]),
                     y.stream().mapToDouble(Double::doubleValue).toArray(), classes, shape);
         } catch (java.io.IOException e) {
             throw new IllegalStateException("cannot read " + resource, e);

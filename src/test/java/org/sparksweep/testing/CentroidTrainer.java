@@ -2,7 +2,7 @@ package org.sparksweep.testing;
 
 import java.util.List;
 import java.util.Map;
-import org.sparksweep.data.Dataset;
+import org.sparksweep.data.Examples;
 import org.sparksweep.plugin.Knob;
 import org.sparksweep.train.Trainer;
 import org.sparksweep.train.TrainingRun;
@@ -36,8 +36,8 @@ public final class CentroidTrainer implements Trainer {
 
     @Override
     public Map<String, Double> train(TrainingRun run) {
-        Dataset train = run.data().train();
-        Dataset validation = run.data().validation();
+        Examples train = run.data().train();
+        Examples validation = run.data().validation();
         int k = train.classes(), c = train.columns();
         double[][] centroids = new double[k][c];
         int[] counts = new int[k];

@@ -1,7 +1,6 @@
 package org.sparksweep.bench.cli;
 
 import java.io.PrintWriter;
-import org.sparksweep.EngineVersion;
 import org.sparksweep.cli.Main;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -11,7 +10,7 @@ import picocli.CommandLine.Command;
  * early-stopping benchmarks. Built with the tests (src/bench), never part of the application jar; the
  * launcher runs it with target/test-classes on the classpath. Exit codes as {@link Main}'s.
  */
-@Command(name = "sparksweep-bench", mixinStandardHelpOptions = true, versionProvider = BenchMain.Version.class,
+@Command(name = "sparksweep-bench", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Benchmarks of the sparksweep engine and its search strategies (not part of the application jar).",
         subcommands = {BenchmarkCommand.class, SearchBenchmarkCommand.class, Dl4jSearchBenchmarkCommand.class, DispatchBenchmarkCommand.class,
                 EarlyStoppingBenchmarkCommand.class, CommandLine.HelpCommand.class})
@@ -26,25 +25,11 @@ public final class BenchMain implements Runnable {
 
     /** Runs a benchmark command line with the given streams and returns its exit code. */
     public static int execute(PrintWriter out, PrintWriter err, String... args) {
-        CommandLine cl = new CommandLine(new BenchMain());
-        cl.setOut(out);
-        cl.setErr(err);
-        cl.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
-            commandLine.getErr().println("sparksweep bench: " + e.getClass().getSimpleName() + ": " + e.getMessage());
-            return Main.ERROR;
-        });
-        return cl.execute(args);
+        return Main.execute(new BenchMain(), "sparksweep bench", out, err, args);
     }
 
     @Override
     public void run() {
         spec.commandLine().usage(spec.commandLine().getOut());
-    }
-
-    static final class Version implements CommandLine.IVersionProvider {
-        @Override
-        public String[] getVersion() {
-            return new String[] {"sparksweep-bench " + EngineVersion.VALUE};
-        }
     }
 }

@@ -25,6 +25,8 @@ import java.util.regex.Pattern;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.sparksweep.engine.TrialPlan;
+import org.sparksweep.bench.BenchSweeps;
 import org.sparksweep.cli.Main;
 import org.sparksweep.cli.Sessions;
 import org.sparksweep.cli.SparkOptions;
@@ -66,16 +68,7 @@ final class FaultCampaign {
 
     int run() throws Exception {
         Path specFile = dir.resolve("fault-campaign.yaml");
-        Files.writeString(specFile, """
-                name: fault-campaign
-                model: {trainer: function, function: branin, costSeconds: %s}
-                objective: {metric: value, direction: minimize}
-                search: {strategy: random, trials: %d, seed: 1}
-                space:
-                  x1: {uniform: [-5, 10]}
-                  x2: {uniform: [0, 15]}
-                output: %s
-                """.formatted(cost, trials, dir.resolve("sweeps").toUri()));
+        Files.writeString(specFile, BenchSweeps.sleepSpec("fault-campaign", trials, cost, dir.resolve("sweeps").toUri()));
         SweepSpec spec = SpecReader.read(specFile);
         SweepStore store = SweepStore.at(spec.output());
         String master = sparkOptions.master() != null ? sparkOptions.master() : "local[2]";
@@ -142,7 +135,7 @@ final class FaultCampaign {
     /** Every durable record of the sweep now: Parquet batches and journal, by trial id. */
     private static Map<String, Timestamp> recorded(SparkSession spark, SweepSpec spec, SweepStore store) throws IOException {
         Map<String, Timestamp> m = new HashMap<>();
-        LeaderboardSchema schema = new LeaderboardSchema(spec);
+        LeaderboardSchema schema = TrialPlan.recordSchema(spec);
         List<Dataset<Row>> parts = new ArrayList<>();
         Path records = Path.of(java.net.URI.create(store.records(spec.name())));
         try (var files = Files.exists(records) ? Files.list(records) : java.util.stream.Stream.<Path>empty()) {

@@ -10,7 +10,7 @@ import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
 import org.deeplearning4j.nn.conf.layers.DenseLayer;
 import org.deeplearning4j.nn.conf.layers.SubsamplingLayer;
 import org.nd4j.linalg.activations.Activation;
-import org.sparksweep.data.Dataset;
+import org.sparksweep.data.Examples;
 import org.sparksweep.plugin.Knob;
 import org.sparksweep.space.ValueType;
 import org.sparksweep.train.TrainingRun;
@@ -45,7 +45,7 @@ public final class Dl4jCnnTrainer extends NetworkTrainer {
     }
 
     @Override
-    InputType inputType(Dataset data) {
+    InputType inputType(Examples data) {
         int[] s = data.shape();
         if (s.length != 3) {
             throw new IllegalArgumentException("dl4j-cnn needs image-shaped data [channels, height, width]; data set '" + data.name()
@@ -60,7 +60,7 @@ public final class Dl4jCnnTrainer extends NetworkTrainer {
     }
 
     @Override
-    void hiddenLayers(NeuralNetConfiguration.ListBuilder list, TrainingRun run, Dataset data) {
+    void hiddenLayers(NeuralNetConfiguration.ListBuilder list, TrainingRun run, Examples data) {
         int blocks = run.getInt("convBlocks");
         if (blocks < 1) throw new IllegalArgumentException("convBlocks must be >= 1, got " + blocks);
         int filters = TrainingKnobs.positiveInt(run, "filters");

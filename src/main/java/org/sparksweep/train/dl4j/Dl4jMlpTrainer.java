@@ -6,7 +6,7 @@ import org.deeplearning4j.nn.conf.inputs.InputType;
 import org.deeplearning4j.nn.conf.layers.BatchNormalization;
 import org.deeplearning4j.nn.conf.layers.DenseLayer;
 import org.nd4j.linalg.activations.Activation;
-import org.sparksweep.data.Dataset;
+import org.sparksweep.data.Examples;
 import org.sparksweep.plugin.Knob;
 import org.sparksweep.space.ValueType;
 import org.sparksweep.train.TrainingRun;
@@ -55,7 +55,7 @@ public final class Dl4jMlpTrainer extends NetworkTrainer {
     }
 
     @Override
-    InputType inputType(Dataset data) {
+    InputType inputType(Examples data) {
         return InputType.feedForward(data.columns());
     }
 
@@ -65,7 +65,7 @@ public final class Dl4jMlpTrainer extends NetworkTrainer {
     }
 
     @Override
-    void hiddenLayers(NeuralNetConfiguration.ListBuilder list, TrainingRun run, Dataset data) {
+    void hiddenLayers(NeuralNetConfiguration.ListBuilder list, TrainingRun run, Examples data) {
         int layers = run.getInt("layers");
         if (layers < 0) throw new IllegalArgumentException("layers must be >= 0, got " + layers);
         int width = TrainingKnobs.positiveInt(run, "width");

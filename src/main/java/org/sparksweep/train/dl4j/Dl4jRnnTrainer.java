@@ -10,7 +10,7 @@ import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
-import org.sparksweep.data.Dataset;
+import org.sparksweep.data.Examples;
 import org.sparksweep.plugin.Knob;
 import org.sparksweep.space.ValueType;
 import org.sparksweep.train.TrainingRun;
@@ -36,7 +36,7 @@ public final class Dl4jRnnTrainer extends NetworkTrainer {
     }
 
     @Override
-    InputType inputType(Dataset data) {
+    InputType inputType(Examples data) {
         int[] s = sequenceShape(data);
         return InputType.recurrent(s[1], s[0]);
     }
@@ -47,7 +47,7 @@ public final class Dl4jRnnTrainer extends NetworkTrainer {
     }
 
     @Override
-    void hiddenLayers(NeuralNetConfiguration.ListBuilder list, TrainingRun run, Dataset data) {
+    void hiddenLayers(NeuralNetConfiguration.ListBuilder list, TrainingRun run, Examples data) {
         int layers = TrainingKnobs.positiveInt(run, "layers");
         int units = TrainingKnobs.positiveInt(run, "units");
         Activation activation = TrainingKnobs.activation(run);
@@ -61,12 +61,12 @@ public final class Dl4jRnnTrainer extends NetworkTrainer {
 
     /** Rows of timeSteps x featuresPerStep values (row-major) as DL4J's [examples, featuresPerStep, timeSteps]. */
     @Override
-    INDArray features(Dataset data) {
+    INDArray features(Examples data) {
         int[] s = sequenceShape(data);
         return Nd4j.create(data.features()).castTo(DataType.FLOAT).reshape('c', data.rows(), s[0], s[1]).permute(0, 2, 1).dup('c');
     }
 
-    private static int[] sequenceShape(Dataset data) {
+    private static int[] sequenceShape(Examples data) {
         int[] s = data.shape();
         if (s.length != 2) {
             throw new IllegalArgumentException("dl4j-rnn needs sequence-shaped data [timeSteps, featuresPerStep]; data set '" + data.name()

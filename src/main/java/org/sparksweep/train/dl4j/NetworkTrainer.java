@@ -25,7 +25,7 @@ import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 import org.nd4j.linalg.lossfunctions.LossFunctions;
 import org.sparksweep.data.DataShape;
-import org.sparksweep.data.Dataset;
+import org.sparksweep.data.Examples;
 import org.sparksweep.data.TrainingData;
 import org.sparksweep.plugin.Knob;
 import org.sparksweep.trial.Direction;
@@ -39,7 +39,7 @@ import org.sparksweep.train.TrainingRun;
 
 /**
  * What the Deeplearning4j trainers have in common, so each family only says how its hidden layers look
- * and how one example's features enter the network: the task (a softmax classifier when the data has
+ * and how one example's features enter the network: the targets (a softmax classifier when the data has
  * classes, an identity-output regressor with standardised targets otherwise), the epoch loop with early
  * stopping on a validation metric, the validation scores (and, when the data holds out a test split, the
  * same scores on it as {@code test_*}, from the reported epoch's network) and the cost report
@@ -57,16 +57,16 @@ abstract class NetworkTrainer implements Trainer {
     abstract List<Knob> familyKnobs();
 
     /** The per-example input, checked against the data set's shape. */
-    abstract InputType inputType(Dataset data);
+    abstract InputType inputType(Examples data);
 
     /** Adds the hidden layers (the input noise layer before them and the output layer after them are added here). */
-    abstract void hiddenLayers(NeuralNetConfiguration.ListBuilder list, TrainingRun run, Dataset data);
+    abstract void hiddenLayers(NeuralNetConfiguration.ListBuilder list, TrainingRun run, Examples data);
 
     /** Whether the layers {@link #hiddenLayers} adds end in activations that dropout should apply to. */
     abstract boolean hasHiddenLayers(TrainingRun run);
 
     /** The features as the network takes them; a flat matrix unless the family says otherwise. */
-    INDArray features(Dataset data) {
+    INDArray features(Examples data) {
         return Nd4j.create(data.features()).castTo(DataType.FLOAT);
     }
 
@@ -96,11 +96,11 @@ abstract class NetworkTrainer implements Trainer {
     public final Map<String, Double> train(TrainingRun run) {
         Nd4jThreads.configure(run.cpus()); // here, not at load: listing trainers must not load ND4J's native code
         TrainingData data = run.data();
-        Dataset train = data.train();
+        Examples train = data.train();
         if (train.classes() == 1) {
             throw new IllegalArgumentException(name() + ": data set '" + train.name() + "' has a single class; a classifier needs at least 2 (or 0 for regression)");
         }
-        Task task = Task.of(train);
+        Targets targets = Targets.of(train);
         int batchSize = TrainingKnobs.positiveInt(run, "batchSize");
         int epochs = TrainingKnobs.positiveInt(run, "epochs");
         int patience = run.getInt("patience");
@@ -119,9 +119,9 @@ abstract class NetworkTrainer implements Trainer {
         boolean watched = context != TrialContext.NONE;
         int scoreEvery = scoreInterval(run, epochs, patience, context);
 
-        DataSet trainSet = new DataSet(features(train), task.labels(train));
+        DataSet trainSet = new DataSet(features(train), targets.labels(train));
         INDArray validationFeatures = features(data.validation());
-        Monitor monitor = Monitor.of(run, task);
+        Monitor monitor = Monitor.of(run, targets);
         // the shuffles are cumulative: a continued trial replays its parent's, so epoch e sees the order it would have uninterrupted
         for (int epoch = 1; epoch < firstEpoch; epoch++) trainSet.shuffle(run.seed() + epoch);
 
@@ -145,7 +145,7 @@ abstract class NetworkTrainer implements Trainer {
             if (epoch < epochs && (!watched || epoch % scoreEvery != 0) && patience == 0) {
                 continue; // no early stopping and nobody needs this epoch's scores: the last epoch is always scored
             }
-            Map<String, Double> scores = task.score(predict(net, validationFeatures, SCORING_CHUNK), data.validation());
+            Map<String, Double> scores = targets.score(predict(net, validationFeatures, SCORING_CHUNK), data.validation());
             scores.put("train_loss", loss);
             double value = monitor.value(scores);
             if (patience == 0 || best == null || monitor.direction().better(value, bestValue) || (Double.isNaN(bestValue) && !Double.isNaN(value))) {
@@ -164,7 +164,7 @@ abstract class NetworkTrainer implements Trainer {
         Map<String, Double> metrics = new HashMap<>(best);
         if (data.test() != null) {
             if (bestParams != null) net.setParams(bestParams); // the reported epoch's network, not the last one trained
-            task.score(predict(net, features(data.test()), SCORING_CHUNK), data.test()).forEach((k, v) -> metrics.put(TEST + k, v));
+            targets.score(predict(net, features(data.test()), SCORING_CHUNK), data.test()).forEach((k, v) -> metrics.put(TEST + k, v));
         }
         metrics.put("param_count", (double) net.numParams());
         metrics.put("epochs_run", (double) epochsRun);
@@ -222,7 +222,7 @@ abstract class NetworkTrainer implements Trainer {
     @Override
     public final Map<String, Double> predict(Map<String, Object> settings, DataShape shape) {
         TrainingRun run = new TrainingRun(settings, null, 0);
-        Dataset train = shape.emptyDataset();
+        Examples train = shape.emptyDataset();
         MultiLayerConfiguration conf = configuration(run, train);
         long params = 0;
         for (NeuralNetConfiguration layer : conf.getConfs()) params += layer.getLayer().initializer().numParams(layer);
@@ -230,16 +230,16 @@ abstract class NetworkTrainer implements Trainer {
                 "memory_mb", memoryMegabytes(conf, inputType(train), TrainingKnobs.positiveInt(run, "batchSize")));
     }
 
-    /** The whole network for this trial: input noise, the family's hidden layers, the task's output layer. */
-    final MultiLayerConfiguration configuration(TrainingRun run, Dataset train) {
+    /** The whole network for this trial: input noise, the family's hidden layers, the targets' output layer. */
+    final MultiLayerConfiguration configuration(TrainingRun run, Examples train) {
         InputType input = inputType(train); // refuses data of a shape this family cannot take, before any layer is built
-        Task task = Task.of(train);
+        Targets targets = Targets.of(train);
         double dropout = TrainingKnobs.dropout(run);
         double noise = TrainingKnobs.nonNegative(run, "inputNoise");
         NeuralNetConfiguration.ListBuilder list = TrainingKnobs.base(run).list();
         if (noise > 0) list.layer(new DropoutLayer.Builder(new GaussianNoise(noise)).build());
         hiddenLayers(list, run, train);
-        OutputLayer.Builder out = new OutputLayer.Builder(task.loss()).nOut(task.outputs()).activation(task.outputActivation());
+        OutputLayer.Builder out = new OutputLayer.Builder(targets.loss()).nOut(targets.outputs()).activation(targets.outputActivation());
         if (dropout > 0 && hasHiddenLayers(run)) out.dropOut(1 - dropout); // DL4J takes the probability of keeping
         list.layer(out.build());
         list.setInputType(input);
@@ -272,16 +272,16 @@ abstract class NetworkTrainer implements Trainer {
         if (dropout > 0) layer.dropOut(1 - dropout);
     }
 
-    /** Classification (classes > 0) or regression (classes == 0), with how to encode targets and score predictions. */
-    record Task(int classes, double targetMean, double targetStd) {
-        static Task of(Dataset train) {
-            if (train.classes() > 0) return new Task(train.classes(), 0, 1);
+    /** What the network predicts: classes (classes > 0) or a real value (classes == 0), with how to encode the targets and score predictions. */
+    record Targets(int classes, double targetMean, double targetStd) {
+        static Targets of(Examples train) {
+            if (train.classes() > 0) return new Targets(train.classes(), 0, 1);
             double mean = 0, var = 0;
             for (double y : train.targets()) mean += y;
             mean /= train.rows();
             for (double y : train.targets()) var += (y - mean) * (y - mean);
             double std = Math.sqrt(var / train.rows());
-            return new Task(0, mean, std > 0 ? std : 1);
+            return new Targets(0, mean, std > 0 ? std : 1);
         }
 
         boolean regression() {
@@ -301,7 +301,7 @@ abstract class NetworkTrainer implements Trainer {
         }
 
         /** One-hot classes, or targets standardised by the training split's mean and deviation. */
-        INDArray labels(Dataset d) {
+        INDArray labels(Examples d) {
             double[][] y = new double[d.rows()][outputs()];
             for (int i = 0; i < d.rows(); i++) {
                 if (regression()) y[i][0] = (d.targets()[i] - targetMean) / targetStd;
@@ -310,7 +310,7 @@ abstract class NetworkTrainer implements Trainer {
             return Nd4j.create(y).castTo(DataType.FLOAT);
         }
 
-        Map<String, Double> score(INDArray output, Dataset validation) {
+        Map<String, Double> score(INDArray output, Examples validation) {
             double[][] out = output.toDoubleMatrix();
             if (regression()) {
                 double[] predictions = new double[out.length];
@@ -325,12 +325,12 @@ abstract class NetworkTrainer implements Trainer {
 
     /**
      * The validation metric early stopping watches: the sweep's objective when it is a validation score
-     * of this task, otherwise the validation loss (log_loss, or rmse for regression).
+     * for these targets, otherwise the validation loss (log_loss, or rmse for regression).
      */
     record Monitor(String metric, Direction direction, String fallback) {
-        static Monitor of(TrainingRun run, Task task) {
-            String fallback = task.regression() ? "rmse" : "log_loss";
-            List<String> scores = task.regression() ? RegressionMetrics.NAMES : ClassificationMetrics.NAMES;
+        static Monitor of(TrainingRun run, Targets targets) {
+            String fallback = targets.regression() ? "rmse" : "log_loss";
+            List<String> scores = targets.regression() ? RegressionMetrics.NAMES : ClassificationMetrics.NAMES;
             if (run.objective() != null && scores.contains(run.objective().metric())) {
                 return new Monitor(run.objective().metric(), run.objective().direction(), fallback);
             }

@@ -29,7 +29,7 @@ import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.lossfunctions.LossFunctions;
 import org.sparksweep.bench.Peer;
-import org.sparksweep.data.Dataset;
+import org.sparksweep.data.Examples;
 
 /**
  * DL4J's Arbiter (1.0.0-beta7) as a peer: a MultiLayerSpace over the same layers, widths and Adam
@@ -106,7 +106,7 @@ public final class ArbiterPeer implements Peer {
             return DataSetIterator.class;
         }
 
-        static DataSetIterator iterator(Dataset d, int batch) {
+        static DataSetIterator iterator(Examples d, int batch) {
             double[][] labels = new double[d.rows()][d.classes()];
             for (int i = 0; i < d.rows(); i++) labels[i][(int) d.targets()[i]] = 1;
             DataSet all = new DataSet(Nd4j.create(d.features()).castTo(DataType.FLOAT), Nd4j.create(labels).castTo(DataType.FLOAT));

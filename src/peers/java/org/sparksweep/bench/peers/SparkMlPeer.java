@@ -17,7 +17,7 @@ import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.sparksweep.bench.Peer;
-import org.sparksweep.data.Dataset;
+import org.sparksweep.data.Examples;
 
 /**
  * Spark ML's TrainValidationSplit as a peer: MultilayerPerceptronClassifier over a grid of the same
@@ -32,9 +32,9 @@ public final class SparkMlPeer implements Peer {
 
     @Override
     public Outcome run(Workload w) {
-        Dataset train = w.data().train(), validation = w.data().validation();
+        Examples train = w.data().train(), validation = w.data().validation();
         List<Row> rows = new ArrayList<>();
-        for (Dataset d : List.of(train, validation)) {
+        for (Examples d : List.of(train, validation)) {
             for (int i = 0; i < d.rows(); i++) rows.add(RowFactory.create(Vectors.dense(d.features()[i]), d.targets()[i]));
         }
         StructType schema = new StructType().add("features", new VectorUDT()).add("label", DataTypes.DoubleType);

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.sparksweep.data.Dataset;
+import org.sparksweep.data.Examples;
 import org.sparksweep.data.TrainingData;
 import org.sparksweep.trial.Direction;
 import org.sparksweep.trial.Objective;
@@ -36,7 +36,7 @@ class Dl4jRnnTrainerTest {
 
     @Test
     void rowsBecomeTimeStepsInOrder() {
-        Dataset one = new Dataset("seq", new String[] {"a0", "a1", "a2", "b0", "b1", "b2"}, new double[][] {{1, 2, 3, 4, 5, 6}},
+        Examples one = new Examples("seq", new String[] {"a0", "a1", "a2", "b0", "b1", "b2"}, new double[][] {{1, 2, 3, 4, 5, 6}},
                 new double[] {0}, 2, new int[] {2, 3});
         INDArray x = RNN.features(one); // [examples, featuresPerStep, timeSteps]
         assertEquals(3, x.size(1));

@@ -3,8 +3,8 @@ package org.sparksweep.data;
 import java.io.Serializable;
 
 /**
- * A table of numeric features with one target per row: a class index for classification
- * ({@code classes > 0}) or a real value for regression ({@code classes == 0}).
+ * A data set's labelled examples, one per row: numeric features and one target, a class index for
+ * classification ({@code classes > 0}) or a real value for regression ({@code classes == 0}).
  *
  * @param shape      the shape of one example's features, row-major: {@code [columns]} for a table,
  *                   {@code [channels, height, width]} for images, {@code [timeSteps, featuresPerStep]} for
@@ -12,10 +12,10 @@ import java.io.Serializable;
  * @param classNames the label each class index stands for (e.g. {@code benign}, {@code malignant}),
  *                   {@code classes} of them; empty for regression
  */
-public record Dataset(String name, String[] featureNames, double[][] features, double[] targets, int classes, int[] shape,
+public record Examples(String name, String[] featureNames, double[][] features, double[] targets, int classes, int[] shape,
         String[] classNames) implements Serializable {
 
-    public Dataset {
+    public Examples {
         long product = 1;
         for (int d : shape) product *= d;
         if (product != featureNames.length) {
@@ -29,12 +29,12 @@ public record Dataset(String name, String[] featureNames, double[][] features, d
     }
 
     /** Classes named by their index. */
-    public Dataset(String name, String[] featureNames, double[][] features, double[] targets, int classes, int[] shape) {
+    public Examples(String name, String[] featureNames, double[][] features, double[] targets, int classes, int[] shape) {
         this(name, featureNames, features, targets, classes, shape, null);
     }
 
     /** A flat table: each example is a vector of the feature columns. */
-    public Dataset(String name, String[] featureNames, double[][] features, double[] targets, int classes) {
+    public Examples(String name, String[] featureNames, double[][] features, double[] targets, int classes) {
         this(name, featureNames, features, targets, classes, new int[] {featureNames.length});
     }
 
@@ -53,7 +53,7 @@ public record Dataset(String name, String[] featureNames, double[][] features, d
     }
 
     /** The rows at these positions, in this order. */
-    public Dataset select(int[] rows) {
+    public Examples select(int[] rows) {
         double[][] x = new double[rows.length][];
         double[] y = new double[rows.length];
         for (int i = 0; i < rows.length; i++) {
@@ -64,7 +64,7 @@ public record Dataset(String name, String[] featureNames, double[][] features, d
     }
 
     /** The same columns, classes and shape over other rows. */
-    Dataset withRows(double[][] x, double[] y) {
-        return new Dataset(name, featureNames, x, y, classes, shape, classNames);
+    Examples withRows(double[][] x, double[] y) {
+        return new Examples(name, featureNames, x, y, classes, shape, classNames);
     }
 }

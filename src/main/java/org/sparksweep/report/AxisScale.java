@@ -9,16 +9,16 @@ import java.util.List;
  * positive, they span two decades or more and most of them sit at the low end (learning rates,
  * objective values with a few huge ones), with readable ticks.
  */
-record Scale(double lo, double hi, double from, double to, boolean log) {
+record AxisScale(double lo, double hi, double from, double to, boolean log) {
 
-    static Scale fit(Collection<Double> values, double from, double to, boolean allowLog) {
+    static AxisScale fit(Collection<Double> values, double from, double to, boolean allowLog) {
         double lo = Double.POSITIVE_INFINITY, hi = Double.NEGATIVE_INFINITY;
         for (Double v : values) {
             if (v == null || !Double.isFinite(v)) continue;
             lo = Math.min(lo, v);
             hi = Math.max(hi, v);
         }
-        if (lo > hi) return new Scale(0, 1, from, to, false);
+        if (lo > hi) return new AxisScale(0, 1, from, to, false);
         // log only for values bunched at the low end (log-uniform rates, objective values with outliers), not for a uniform range that nears 0
         boolean log = allowLog && lo > 0 && hi / lo >= 100 && (median(values) - lo) / (hi - lo) < 0.2;
         if (lo == hi) {
@@ -27,7 +27,7 @@ record Scale(double lo, double hi, double from, double to, boolean log) {
             hi += pad;
             log = false;
         }
-        return new Scale(lo, hi, from, to, log);
+        return new AxisScale(lo, hi, from, to, log);
     }
 
     private static double median(Collection<Double> values) {
