@@ -172,7 +172,7 @@ final class SearchBenchmarkCommand implements Callable<Integer> {
                 + "a regret below %.0e as %.0e;%n", 100 * CONFIDENCE, SearchStats.RESAMPLES, SearchStats.REGRET_FLOOR, SearchStats.REGRET_FLOOR);
         String baseline = optuna && !single.isEmpty() ? "optuna-" + optunaSamplers.get(0) : null;
         out.printf(Locale.ROOT, "win_vs_X: share of seeds where the row's best beats X's on the same seed (ties count half); p_vs_X: two-sided "
-                + "exact sign test; baseline = %s, reference = %s; ms_per_trial: mean time in ask + tell per trial up to N%s%n",
+                + "exact sign test; baseline = %s, reference = %s; ms_per_trial: mean CPU time in ask + tell per trial up to N%s%n",
                 baseline == null ? "none (no --optuna)" : baseline + (optunaVersion == null ? "" : " (Optuna " + optunaVersion + ")"),
                 ref == null ? "none" : ref, optuna ? " (Optuna's measured in Python)" : "");
         for (SearchProblem problem : single) {
@@ -437,8 +437,11 @@ final class SearchBenchmarkCommand implements Callable<Integer> {
 
     /**
      * Asks and tells as the engine does, {@code parallelism} trials in flight; returns how many were told.
-     * {@code nanos}, when given, gets the cumulative time spent inside ask and tell after each tell.
+     * {@code nanos}, when given, gets the cumulative CPU time this thread spent inside ask and tell after
+     * each tell: CPU rather than wall time, so other work on a shared machine does not inflate it.
      */
+    private static final java.lang.management.ThreadMXBean CPU = java.lang.management.ManagementFactory.getThreadMXBean();
+
     private int drive(Strategy strategy, int trials, Evaluation evaluation, AfterTell afterTell, long[] nanos) {
         Deque<Long> running = new ArrayDeque<>();
         Map<Long, TrialConfig> configs = new LinkedHashMap<>();
@@ -447,7 +450,7 @@ final class SearchBenchmarkCommand implements Callable<Integer> {
         boolean done = false;
         while (told < trials) {
             while (!done && running.size() < parallelism) {
-                long t0 = System.nanoTime();
+                long t0 = CPU.getCurrentThreadCpuTime();
                 Proposal p = strategy.ask(parallelism - running.size());
                 boolean stop = false;
                 if (p instanceof Proposal.Indices range) {
@@ -461,16 +464,16 @@ final class SearchBenchmarkCommand implements Callable<Integer> {
                 } else {
                     stop = true;
                 }
-                spent += System.nanoTime() - t0;
+                spent += CPU.getCurrentThreadCpuTime() - t0;
                 if (stop) break;
             }
             if (running.isEmpty()) break;
             long index = running.poll();
             TrialConfig c = configs.remove(index);
             TrialResult result = evaluation.evaluate(index, c);
-            long t0 = System.nanoTime();
+            long t0 = CPU.getCurrentThreadCpuTime();
             strategy.tell(result);
-            spent += System.nanoTime() - t0;
+            spent += CPU.getCurrentThreadCpuTime() - t0;
             if (nanos != null) nanos[told] = spent;
             if (afterTell != null) afterTell.told(told);
             told++;
