@@ -44,7 +44,7 @@ final class SearchReader {
                     + "; strategies: " + Strategies.all().keySet());
             strategy = null;
         } else if (strategy != null) {
-            known.addAll(Strategies.get(strategy).options());
+            Strategies.get(strategy).options().forEach(k -> known.add(k.name()));
         }
         o.rejectUnknown(known, strategy == null ? "" : " for strategy " + strategy);
         Map<String, Object> options = new LinkedHashMap<>();
