@@ -15,6 +15,12 @@ import java.util.Map;
  */
 public record SearchSettings(String strategy, Long trials, long seed, Map<String, Object> options) implements Serializable {
     public static final long DEFAULT_SEED = 0L;
+    /** The spec's list of configs to run first (see {@link WarmStart}). */
+    public static final String START_WITH = "startWith";
+    /** The spec's {@code {sweep: NAME, top: K}}: the K best configs of an earlier sweep under the same root run first. */
+    public static final String WARM_START_FROM = "warmStartFrom";
+    /** How many of an earlier sweep's best configs {@code warmStartFrom} runs first without a {@code top}. */
+    public static final int DEFAULT_WARM_START_TOP = 5;
 
     public SearchSettings {
         options = options == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(options));

@@ -20,8 +20,8 @@ public record StrategyOptions(Map<String, Object> values, Set<String> rejected, 
     /** Reads the strategy's own options from the {@code search:} block's settings (the warm-start keys are not its own). */
     public static StrategyOptions read(StrategyFactory factory, SearchSettings settings) {
         Map<String, Object> own = new LinkedHashMap<>(settings.options());
-        own.remove(WarmStart.START_WITH);
-        own.remove(WarmStart.FROM_SWEEP);
+        own.remove(SearchSettings.START_WITH);
+        own.remove(SearchSettings.WARM_START_FROM);
         KnobValues.Read read = KnobValues.read(factory.options(), own, "search", " for strategy " + factory.name());
         return new StrategyOptions(read.values(), read.rejected(),
                 read.problems().stream().map(p -> new SearchProblem(p.path(), p.message())).toList());
