@@ -5,9 +5,10 @@ import java.util.List;
 import org.sparksweep.space.ValueType;
 
 /**
- * One setting a trainer (or a data source) understands: fixed in the spec's {@code model:} block or
- * searched in {@code space:}. Declaring knobs lets the spec reader reject a typo or a wrong type
- * before anything runs, instead of the trainer silently falling back to a default.
+ * One setting a trainer understands, fixed in the spec's {@code model:} block or searched in {@code space:};
+ * likewise a data source's option under {@code data:} and a strategy's under {@code search:}. Declaring knobs
+ * lets the spec reader reject a typo, a wrong type or a value out of range before anything runs, instead of
+ * the plug-in silently falling back to a default.
  *
  * @param allowed      the only values accepted (for names such as activations), or empty for any
  * @param defaultValue used when the spec gives no value; null makes the knob required

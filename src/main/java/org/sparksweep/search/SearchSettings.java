@@ -10,8 +10,9 @@ import java.util.Map;
  *
  * @param trials  how many trials to run; null when the strategy decides (grid runs every point)
  * @param seed    seeds sampling and training, so a sweep reruns identically
- * @param options the strategy's own settings: every other key of the block, as plain values (numbers,
- *                text, booleans, lists and maps), checked by the strategy's {@link StrategyFactory#check}
+ * @param options the strategy's own settings and the warm start: every other key of the block, as plain values
+ *                (numbers, text, booleans, lists and maps) as the spec gives them; a strategy's are read against
+ *                its {@linkplain StrategyFactory#options() knobs} into {@link StrategyOptions}
  */
 public record SearchSettings(String strategy, Long trials, long seed, Map<String, Object> options) implements Serializable {
     public static final long DEFAULT_SEED = 0L;
