@@ -8,6 +8,7 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
+import org.sparksweep.search.Strategy;
 
 /**
  * The package structure the package-info files describe, checked on the compiled main classes: the
@@ -57,6 +58,12 @@ class ArchitectureTest {
             .whereLayer("train").mayOnlyBeAccessedByLayers("cli", "views", "engine", "store", "spec", "search")
             .whereLayer("data").mayOnlyBeAccessedByLayers("cli", "views", "engine", "store", "spec", "search", "train")
             .whereLayer("values").mayOnlyBeAccessedByLayers("cli", "views", "engine", "store", "spec", "search", "train", "data");
+
+    /** The spec describes the search; the engine builds and runs its strategy, so no spec class touches a running one. */
+    @ArchTest
+    static final ArchRule specBuildsNoStrategy = noClasses().that().resideInAPackage("org.sparksweep.spec..")
+            .should().dependOnClassesThat().areAssignableTo(Strategy.class)
+            .because("strategies are built by the engine (SweepRunner.newStrategy) from the spec's search settings");
 
     /** The root package holds the engine's version, which every layer may read; it reads none of them. */
     @ArchTest

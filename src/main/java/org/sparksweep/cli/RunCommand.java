@@ -157,7 +157,7 @@ class RunCommand implements Callable<Integer> {
 
     private ProgressDisplay progressDisplay(SparkSession spark, SweepSpec spec, PrintWriter out) {
         boolean bar = progress == ProgressMode.bar || (progress == ProgressMode.auto && System.console() != null);
-        long planned = spec.newStrategy().plannedTrials().orElse(-1);
+        long planned = SweepRunner.newStrategy(spec).plannedTrials().orElse(-1);
         SparkContext sc = spark.sparkContext();
         ProgressDisplay display = new ProgressDisplay(out, bar ? ProgressDisplay.Style.BAR : ProgressDisplay.Style.LINES, !bar || verbose,
                 spec.name(), spec.objective(), planned, System::nanoTime, () -> SweepJobs.runningTrials(sc, spec.name()),

@@ -15,6 +15,7 @@ import org.apache.spark.SparkConf;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.util.Utils;
 import org.sparksweep.EngineVersion;
+import org.sparksweep.engine.SweepRunner;
 import org.sparksweep.spec.SweepSpec;
 import org.sparksweep.store.SweepProvenance;
 import org.sparksweep.store.SweepStore;
@@ -42,7 +43,7 @@ record RunRecord(Instant startedAt, long startNanos, String specText) {
     void finish(SparkSession spark, SweepSpec spec, String outcome, PrintWriter err) {
         double seconds = (System.nanoTime() - startNanos) / 1e9;
         var sc = spark.sparkContext();
-        long planned = spec.newStrategy().plannedTrials().orElse(-1);
+        long planned = SweepRunner.newStrategy(spec).plannedTrials().orElse(-1);
         SweepProvenance p = new SweepProvenance(spec.name(), spec.source(), specText, spec.specHash(), EngineVersion.VALUE, spark.version(),
                 sc.master(), sc.applicationId(), startedAt.toString(), startedAt.plus(Duration.ofNanos((long) (seconds * 1e9))).toString(),
                 seconds, planned, outcome, redacted(sc.getConf()));

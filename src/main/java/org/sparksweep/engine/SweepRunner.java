@@ -82,7 +82,17 @@ public final class SweepRunner {
      */
     public SweepSummary run(SweepSpec spec, SweepListener listener, boolean fresh)
             throws SweepFailedException, SweepChangedException, IOException, InterruptedException {
-        return run(spec, spec.newStrategy(earlierConfigs(spec)), listener, fresh);
+        return run(spec, newStrategy(spec, earlierConfigs(spec)), listener, fresh);
+    }
+
+    /** A new instance of the sweep's search strategy, for one run, started with the spec's {@code search.startWith} configs. */
+    public static Strategy newStrategy(SweepSpec spec) {
+        return newStrategy(spec, List.of());
+    }
+
+    /** The same, also started with configs from an earlier sweep ({@code search.warmStartFrom}, read by the engine). */
+    public static Strategy newStrategy(SweepSpec spec, List<TrialConfig> earlier) {
+        return WarmStart.create(spec.search(), spec.space(), spec.goals(), earlier);
     }
 
     /** The best configs of the earlier sweep the spec warm-starts from ({@code search.warmStartFrom}); none without it. */

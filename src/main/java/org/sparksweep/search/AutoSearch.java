@@ -29,7 +29,7 @@ public final class AutoSearch implements StrategyFactory {
     }
 
     @Override
-    public List<SearchProblem> check(SearchSettings settings, SearchSpace space) {
+    public List<SearchProblem> check(SearchSettings settings, StrategyOptions options, SearchSpace space) {
         if (settings.trials() == null) {
             return List.of(new SearchProblem("search.trials", "auto (the strategy when none is named) needs the number of trials: add trials: N"));
         }
@@ -37,12 +37,12 @@ public final class AutoSearch implements StrategyFactory {
     }
 
     @Override
-    public Strategy create(SearchSettings settings, SearchSpace space, Objective objective) {
+    public Strategy create(SearchSettings settings, StrategyOptions options, SearchSpace space, Objective objective) {
         return chosen(settings, space).create(settings, space, objective);
     }
 
     @Override
-    public String plan(SearchSettings settings, SearchSpace space) {
+    public String plan(SearchSettings settings, StrategyOptions options, SearchSpace space) {
         StrategyFactory chosen = chosen(settings, space);
         return "auto chose " + chosen.name() + " (" + reason(settings, space) + "); " + chosen.plan(settings, space);
     }

@@ -2,6 +2,7 @@ package org.sparksweep.search;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.sparksweep.plugin.Knob;
 import org.sparksweep.search.gp.GaussianProcessOptimizer;
 import org.sparksweep.space.SearchSpace;
 import org.sparksweep.trial.Direction;
@@ -25,12 +26,16 @@ public final class GpSearch implements StrategyFactory {
     }
 
     @Override
-    public List<String> options() {
-        return List.of(STARTUP, CANDIDATES, MAX_POINTS);
+    public List<Knob> options() {
+        GaussianProcessOptimizer.Settings defaults = GaussianProcessOptimizer.Settings.defaults();
+        return List.of(
+                Knob.whole(STARTUP, 1L, 100_000L, null, "the first trials, from a Sobol' design (default: 2 per searched parameter, at least 5, at most 10)"),
+                Knob.whole(CANDIDATES, 16L, 1_000_000L, (long) defaults.candidates(), "quasi-random points scored per proposal"),
+                Knob.whole(MAX_POINTS, 10L, 5_000L, (long) defaults.maxPoints(), "the most results the model conditions on"));
     }
 
     @Override
-    public List<SearchProblem> check(SearchSettings settings, SearchSpace space) {
+    public List<SearchProblem> check(SearchSettings settings, StrategyOptions options, SearchSpace space) {
         List<SearchProblem> problems = new ArrayList<>();
         if (settings.trials() == null) {
             problems.add(new SearchProblem("search.trials", "gp needs the number of trials: add trials: N (20 or more lets it learn)"));
@@ -41,32 +46,19 @@ public final class GpSearch implements StrategyFactory {
             problems.add(new SearchProblem("space", "gp supports up to " + SobolSequence.maxDimensions()
                     + " parameters, the space has " + space.parameters().size() + ": use tpe"));
         }
-        wholeNumber(settings, STARTUP, 1, 100_000, problems);
-        wholeNumber(settings, CANDIDATES, 16, 1_000_000, problems);
-        wholeNumber(settings, MAX_POINTS, 10, 5_000, problems);
         return problems;
     }
 
-    private static void wholeNumber(SearchSettings settings, String option, long min, long max, List<SearchProblem> problems) {
-        Object v = settings.option(option);
-        if (v == null) return;
-        if (!(v instanceof Integer || v instanceof Long) || ((Number) v).longValue() < min || ((Number) v).longValue() > max) {
-            problems.add(new SearchProblem("search." + option, "must be a whole number from " + min + " to " + max + ", got " + v));
-        }
-    }
-
     @Override
-    public Strategy create(SearchSettings settings, SearchSpace space, Objective objective) {
-        return new GpStrategy(space, settings(settings, space, objective.direction()));
+    public Strategy create(SearchSettings settings, StrategyOptions options, SearchSpace space, Objective objective) {
+        return new GpStrategy(space, settings(settings, options, space, objective.direction()));
     }
 
-    static GpStrategy.Settings settings(SearchSettings settings, SearchSpace space, Direction direction) {
-        GaussianProcessOptimizer.Settings defaults = GaussianProcessOptimizer.Settings.defaults();
+    static GpStrategy.Settings settings(SearchSettings settings, StrategyOptions options, SearchSpace space, Direction direction) {
         GaussianProcessOptimizer.Settings model = new GaussianProcessOptimizer.Settings(
-                intOption(settings, CANDIDATES, defaults.candidates()), intOption(settings, MAX_POINTS, defaults.maxPoints()),
-                defaults.fitIterations());
+                options.intValue(CANDIDATES), options.intValue(MAX_POINTS), GaussianProcessOptimizer.Settings.defaults().fitIterations());
         return new GpStrategy.Settings(settings.trials(), settings.seed(), direction == Direction.MINIMIZE,
-                intOption(settings, STARTUP, defaultStartup(space)), model);
+                options.intValue(STARTUP, defaultStartup(space)), model);
     }
 
     /** Two design points per searched parameter, at least 5 and at most 10. */
@@ -75,14 +67,9 @@ public final class GpSearch implements StrategyFactory {
         return (int) Math.max(5, Math.min(10, 2 * searched));
     }
 
-    private static int intOption(SearchSettings settings, String option, int fallback) {
-        Object v = settings.option(option);
-        return v == null ? fallback : Math.toIntExact(((Number) v).longValue());
-    }
-
     @Override
-    public String plan(SearchSettings settings, SearchSpace space) {
-        int startup = intOption(settings, STARTUP, defaultStartup(space));
+    public String plan(SearchSettings settings, StrategyOptions options, SearchSpace space) {
+        int startup = options.intValue(STARTUP, defaultStartup(space));
         return "gp: " + settings.trials() + " trials (the first " + Math.min(startup, settings.trials())
                 + " from a Sobol' design), seed " + settings.seed() + "; each later one maximises expected improvement"
                 + " under a Gaussian process of the results so far, one per free executor slot";

@@ -15,7 +15,7 @@ public final class GridSearch implements StrategyFactory {
     }
 
     @Override
-    public List<SearchProblem> check(SearchSettings settings, SearchSpace space) {
+    public List<SearchProblem> check(SearchSettings settings, StrategyOptions options, SearchSpace space) {
         List<SearchProblem> problems = new ArrayList<>();
         if (settings.trials() != null) {
             problems.add(new SearchProblem("search.trials", "grid runs every grid point; remove trials, or use strategy random to sample "
@@ -31,13 +31,13 @@ public final class GridSearch implements StrategyFactory {
     }
 
     @Override
-    public Strategy create(SearchSettings settings, SearchSpace space, Objective objective) {
+    public Strategy create(SearchSettings settings, StrategyOptions options, SearchSpace space, Objective objective) {
         long size = space.gridSize().orElseThrow();
         return new IndexRangeStrategy(size, space::gridConfig);
     }
 
     @Override
-    public String plan(SearchSettings settings, SearchSpace space) {
+    public String plan(SearchSettings settings, StrategyOptions options, SearchSpace space) {
         return "grid: " + space.gridSize().orElseThrow() + " grid points";
     }
 }

@@ -2,13 +2,13 @@ package org.sparksweep.search;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.sparksweep.plugin.Knob;
 import org.sparksweep.space.SearchSpace;
 import org.sparksweep.trial.Direction;
 import org.sparksweep.trial.Objective;
 
 /** {@code median}: random search with the median stopping rule, see {@link MedianStopping}. */
 public final class MedianStoppingSearch implements StrategyFactory {
-    static final List<String> OPTIONS = List.of("minTrials", "warmupSteps");
 
     @Override
     public String name() {
@@ -16,39 +16,32 @@ public final class MedianStoppingSearch implements StrategyFactory {
     }
 
     @Override
-    public List<String> options() {
-        return OPTIONS;
+    public List<Knob> options() {
+        return List.of(EarlyStoppingOptions.MIN_TRIALS_KNOB, EarlyStoppingOptions.WARMUP_STEPS_KNOB);
     }
 
     @Override
-    public List<SearchProblem> check(SearchSettings settings, SearchSpace space) {
+    public List<SearchProblem> check(SearchSettings settings, StrategyOptions options, SearchSpace space) {
         List<SearchProblem> problems = new ArrayList<>();
         if (settings.trials() == null) {
             problems.add(new SearchProblem("search.trials", "median needs the number of trials: add trials: N"));
         } else if (settings.trials() < 1) {
             problems.add(new SearchProblem("search.trials", "must be >= 1, got " + settings.trials()));
         }
-        EarlyStoppingOptions.intAtLeast(settings.options(), "minTrials", EarlyStoppingOptions.DEFAULT_MIN_TRIALS, 1, problems);
-        EarlyStoppingOptions.intAtLeast(settings.options(), "warmupSteps", EarlyStoppingOptions.DEFAULT_WARMUP_STEPS, 1, problems);
         return problems;
     }
 
     @Override
-    public Strategy create(SearchSettings settings, SearchSpace space, Objective objective) {
-        List<SearchProblem> problems = new ArrayList<>();
-        int minTrials = EarlyStoppingOptions.intAtLeast(settings.options(), "minTrials", EarlyStoppingOptions.DEFAULT_MIN_TRIALS, 1, problems);
-        int warmup = EarlyStoppingOptions.intAtLeast(settings.options(), "warmupSteps", EarlyStoppingOptions.DEFAULT_WARMUP_STEPS, 1, problems);
-        if (!problems.isEmpty()) throw new IllegalArgumentException("median: " + problems);
+    public Strategy create(SearchSettings settings, StrategyOptions options, SearchSpace space, Objective objective) {
         return new MedianStopping(space, new MedianStopping.Settings(settings.trials(), settings.seed(), objective.metric(),
-                objective.direction() == Direction.MINIMIZE, minTrials, warmup));
+                objective.direction() == Direction.MINIMIZE, options.intValue(EarlyStoppingOptions.MIN_TRIALS),
+                options.intValue(EarlyStoppingOptions.WARMUP_STEPS)));
     }
 
     @Override
-    public String plan(SearchSettings settings, SearchSpace space) {
-        List<SearchProblem> ignored = new ArrayList<>();
+    public String plan(SearchSettings settings, StrategyOptions options, SearchSpace space) {
         return "median: " + settings.trials() + " random trials, seed " + settings.seed() + "; a trial stops when its best is worse than the median of "
-                + "finished trials at the same step (after " + EarlyStoppingOptions.intAtLeast(settings.options(), "minTrials",
-                EarlyStoppingOptions.DEFAULT_MIN_TRIALS, 1, ignored) + " finished curves, from step "
-                + EarlyStoppingOptions.intAtLeast(settings.options(), "warmupSteps", EarlyStoppingOptions.DEFAULT_WARMUP_STEPS, 1, ignored) + ")";
+                + "finished trials at the same step (after " + options.intValue(EarlyStoppingOptions.MIN_TRIALS)
+                + " finished curves, from step " + options.intValue(EarlyStoppingOptions.WARMUP_STEPS) + ")";
     }
 }

@@ -2,6 +2,7 @@ package org.sparksweep.search;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.sparksweep.plugin.Knob;
 import org.sparksweep.space.SearchSpace;
 import org.sparksweep.trial.Goals;
 import org.sparksweep.trial.Objective;
@@ -17,21 +18,18 @@ public final class Nsga2Search implements StrategyFactory {
     static final String POPULATION = "populationSize";
 
     @Override
-    public List<String> options() {
-        return List.of(POPULATION);
+    public List<Knob> options() {
+        return List.of(Knob.whole(POPULATION, 2L, 100_000L, (long) Nsga2Strategy.Settings.DEFAULT_POPULATION,
+                "configs per generation; the first generation is random"));
     }
 
     @Override
-    public List<SearchProblem> check(SearchSettings settings, SearchSpace space) {
+    public List<SearchProblem> check(SearchSettings settings, StrategyOptions options, SearchSpace space) {
         List<SearchProblem> problems = new ArrayList<>();
         if (settings.trials() == null) {
             problems.add(new SearchProblem("search.trials", "nsga2 needs the number of trials: add trials: N"));
         } else if (settings.trials() < 1) {
             problems.add(new SearchProblem("search.trials", "must be >= 1, got " + settings.trials()));
-        }
-        Object v = settings.option(POPULATION);
-        if (v != null && (!(v instanceof Integer || v instanceof Long) || ((Number) v).longValue() < 2 || ((Number) v).longValue() > 100_000)) {
-            problems.add(new SearchProblem("search." + POPULATION, "must be a whole number from 2 to 100000, got " + v));
         }
         return problems;
     }
@@ -42,23 +40,19 @@ public final class Nsga2Search implements StrategyFactory {
     }
 
     @Override
-    public Strategy create(SearchSettings settings, SearchSpace space, Objective objective) {
-        return create(settings, space, Goals.of(objective)); // one objective: a genetic algorithm on it
+    public Strategy create(SearchSettings settings, StrategyOptions options, SearchSpace space, Objective objective) {
+        return create(settings, options, space, Goals.of(objective)); // one objective: a genetic algorithm on it
     }
 
     @Override
-    public Strategy create(SearchSettings settings, SearchSpace space, Goals goals) {
-        return new Nsga2Strategy(space, Nsga2Strategy.Settings.of(settings.trials(), settings.seed(), populationSize(settings)), goals);
-    }
-
-    static int populationSize(SearchSettings settings) {
-        Object v = settings.option(POPULATION);
-        return v == null ? Nsga2Strategy.Settings.DEFAULT_POPULATION : Math.toIntExact(((Number) v).longValue());
+    public Strategy create(SearchSettings settings, StrategyOptions options, SearchSpace space, Goals goals) {
+        return new Nsga2Strategy(space, Nsga2Strategy.Settings.of(settings.trials(), settings.seed(), options.intValue(POPULATION)), goals);
     }
 
     @Override
-    public String plan(SearchSettings settings, SearchSpace space) {
-        return "nsga2: " + settings.trials() + " trials, population " + populationSize(settings) + " (the first "
-                + populationSize(settings) + " random), seed " + settings.seed();
+    public String plan(SearchSettings settings, StrategyOptions options, SearchSpace space) {
+        int population = options.intValue(POPULATION);
+        return "nsga2: " + settings.trials() + " trials, population " + population + " (the first "
+                + population + " random), seed " + settings.seed();
     }
 }

@@ -14,7 +14,7 @@ public final class RandomSearch implements StrategyFactory {
     }
 
     @Override
-    public List<SearchProblem> check(SearchSettings settings, SearchSpace space) {
+    public List<SearchProblem> check(SearchSettings settings, StrategyOptions options, SearchSpace space) {
         List<SearchProblem> problems = new ArrayList<>();
         if (settings.trials() == null) {
             problems.add(new SearchProblem("search.trials", "random search needs the number of samples: add trials: N"));
@@ -25,13 +25,13 @@ public final class RandomSearch implements StrategyFactory {
     }
 
     @Override
-    public Strategy create(SearchSettings settings, SearchSpace space, Objective objective) {
+    public Strategy create(SearchSettings settings, StrategyOptions options, SearchSpace space, Objective objective) {
         long seed = settings.seed();
         return new IndexRangeStrategy(settings.trials(), index -> space.sample(seed, index));
     }
 
     @Override
-    public String plan(SearchSettings settings, SearchSpace space) {
+    public String plan(SearchSettings settings, StrategyOptions options, SearchSpace space) {
         String note = space.gridSize().isPresent() && space.gridSize().getAsLong() < settings.trials()
                 ? " (the space has only " + space.gridSize().getAsLong() + " distinct configs: expect repeats; grid would run each once)"
                 : "";

@@ -10,11 +10,18 @@ import java.util.Map;
  *
  * @param trials  how many trials to run; null when the strategy decides (grid runs every point)
  * @param seed    seeds sampling and training, so a sweep reruns identically
- * @param options the strategy's own settings: every other key of the block, as plain values (numbers,
- *                text, booleans, lists and maps), checked by the strategy's {@link StrategyFactory#check}
+ * @param options the strategy's own settings and the warm start: every other key of the block, as plain values
+ *                (numbers, text, booleans, lists and maps) as the spec gives them; a strategy's are read against
+ *                its {@linkplain StrategyFactory#options() knobs} into {@link StrategyOptions}
  */
 public record SearchSettings(String strategy, Long trials, long seed, Map<String, Object> options) implements Serializable {
     public static final long DEFAULT_SEED = 0L;
+    /** The spec's list of configs to run first (see {@link WarmStart}). */
+    public static final String START_WITH = "startWith";
+    /** The spec's {@code {sweep: NAME, top: K}}: the K best configs of an earlier sweep under the same root run first. */
+    public static final String WARM_START_FROM = "warmStartFrom";
+    /** How many of an earlier sweep's best configs {@code warmStartFrom} runs first without a {@code top}. */
+    public static final int DEFAULT_WARM_START_TOP = 5;
 
     public SearchSettings {
         options = options == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(options));

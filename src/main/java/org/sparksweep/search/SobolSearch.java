@@ -18,7 +18,7 @@ public final class SobolSearch implements StrategyFactory {
     }
 
     @Override
-    public List<SearchProblem> check(SearchSettings settings, SearchSpace space) {
+    public List<SearchProblem> check(SearchSettings settings, StrategyOptions options, SearchSpace space) {
         List<SearchProblem> problems = new ArrayList<>();
         if (settings.trials() == null) {
             problems.add(new SearchProblem("search.trials", "sobol search needs the number of points: add trials: N (a power of two is best)"));
@@ -33,13 +33,13 @@ public final class SobolSearch implements StrategyFactory {
     }
 
     @Override
-    public Strategy create(SearchSettings settings, SearchSpace space, Objective objective) {
+    public Strategy create(SearchSettings settings, StrategyOptions options, SearchSpace space, Objective objective) {
         SobolSequence points = new SobolSequence(Math.max(1, space.parameters().size()), settings.seed());
         return new IndexRangeStrategy(settings.trials(), index -> space.sample(index, points));
     }
 
     @Override
-    public String plan(SearchSettings settings, SearchSpace space) {
+    public String plan(SearchSettings settings, StrategyOptions options, SearchSpace space) {
         long n = settings.trials();
         String note = Long.bitCount(n) == 1 ? "" : " (not a power of two: the last points cover the space less evenly; "
                 + Long.highestOneBit(n) + " or " + (Long.highestOneBit(n) << 1) + " would balance it)";

@@ -22,8 +22,9 @@ public final class Strategies {
      */
     public static Strategy create(SearchSettings settings, SearchSpace space, Goals goals) {
         StrategyFactory factory = get(settings.strategy());
-        if (factory.multiObjective()) return factory.create(settings, space, goals);
-        Strategy strategy = factory.create(settings, space, goals.primary());
+        StrategyOptions options = StrategyOptions.read(factory, settings).orThrow(factory.name());
+        if (factory.multiObjective()) return factory.create(settings, options, space, goals);
+        Strategy strategy = factory.create(settings, options, space, goals.primary());
         return goals.scalarization() == null && goals.constraints().isEmpty() ? strategy : new ScalarizedStrategy(strategy, goals);
     }
 

@@ -2,7 +2,9 @@ package org.sparksweep.search;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.sparksweep.plugin.Knob;
 import org.sparksweep.space.SearchSpace;
+import org.sparksweep.space.ValueType;
 import org.sparksweep.trial.Direction;
 import org.sparksweep.trial.Objective;
 
@@ -24,59 +26,45 @@ public final class TpeSearch implements StrategyFactory {
     }
 
     @Override
-    public List<String> options() {
-        return List.of(STARTUP, CANDIDATES, MULTIVARIATE);
+    public List<Knob> options() {
+        return List.of(
+                Knob.whole(STARTUP, 1L, 100_000L, 10L, "the first trials, sampled at random before proposals follow the results"),
+                Knob.whole(CANDIDATES, 1L, 100_000L, 24L, "samples scored per parameter, or group of parameters, and proposal"),
+                Knob.of(MULTIVARIATE, ValueType.BOOLEAN, TpeStrategy.MULTIVARIATE_DEFAULT,
+                        "true: model the parameters that are active together jointly; false: each parameter on its own"));
     }
 
     @Override
-    public List<SearchProblem> check(SearchSettings settings, SearchSpace space) {
+    public List<SearchProblem> check(SearchSettings settings, StrategyOptions options, SearchSpace space) {
         List<SearchProblem> problems = new ArrayList<>();
         if (settings.trials() == null) {
             problems.add(new SearchProblem("search.trials", "tpe needs the number of trials: add trials: N (50 or more lets it learn)"));
         } else if (settings.trials() < 1) {
             problems.add(new SearchProblem("search.trials", "must be >= 1, got " + settings.trials()));
         }
-        positive(settings, STARTUP, problems);
-        positive(settings, CANDIDATES, problems);
-        Object joint = settings.option(MULTIVARIATE);
-        if (joint != null && !(joint instanceof Boolean)) {
-            problems.add(new SearchProblem("search." + MULTIVARIATE, "must be true or false, got " + joint));
-        }
         return problems;
     }
 
-    private static void positive(SearchSettings settings, String option, List<SearchProblem> problems) {
-        Object v = settings.option(option);
-        if (v == null) return;
-        if (!(v instanceof Integer || v instanceof Long) || ((Number) v).longValue() < 1 || ((Number) v).longValue() > 100_000) {
-            problems.add(new SearchProblem("search." + option, "must be a whole number from 1 to 100000, got " + v));
-        }
-    }
-
     @Override
-    public Strategy create(SearchSettings settings, SearchSpace space, Objective objective) {
-        return new TpeStrategy(space, settings(settings, objective.direction()));
+    public Strategy create(SearchSettings settings, StrategyOptions options, SearchSpace space, Objective objective) {
+        return new TpeStrategy(space, settings(settings, options, objective.direction()));
     }
 
+    /** The strategy's settings with the options read from {@code settings}. */
     static TpeStrategy.Settings settings(SearchSettings settings, Direction direction) {
-        int startup = intOption(settings, STARTUP, 10);
-        int candidates = intOption(settings, CANDIDATES, 24);
-        // no cap of its own on proposals in flight: the engine asks only for free executor slots
-        Object joint = settings.option(MULTIVARIATE);
-        boolean multivariate = joint == null ? TpeStrategy.MULTIVARIATE_DEFAULT : (Boolean) joint;
-        return new TpeStrategy.Settings(settings.trials(), settings.seed(), direction == Direction.MINIMIZE, startup, candidates,
-                Integer.MAX_VALUE, multivariate);
+        return settings(settings, StrategyOptions.read(new TpeSearch(), settings).orThrow("tpe"), direction);
     }
 
-    private static int intOption(SearchSettings settings, String option, int fallback) {
-        Object v = settings.option(option);
-        return v == null ? fallback : Math.toIntExact(((Number) v).longValue());
+    static TpeStrategy.Settings settings(SearchSettings settings, StrategyOptions options, Direction direction) {
+        // no cap of its own on proposals in flight: the engine asks only for free executor slots
+        return new TpeStrategy.Settings(settings.trials(), settings.seed(), direction == Direction.MINIMIZE, options.intValue(STARTUP),
+                options.intValue(CANDIDATES), Integer.MAX_VALUE, options.bool(MULTIVARIATE));
     }
 
     @Override
-    public String plan(SearchSettings settings, SearchSpace space) {
-        int startup = intOption(settings, STARTUP, 10);
-        boolean multivariate = settings.option(MULTIVARIATE) instanceof Boolean b ? b : TpeStrategy.MULTIVARIATE_DEFAULT;
+    public String plan(SearchSettings settings, StrategyOptions options, SearchSpace space) {
+        int startup = options.intValue(STARTUP);
+        boolean multivariate = options.bool(MULTIVARIATE);
         return "tpe" + (multivariate ? " (multivariate)" : "") + ": " + settings.trials() + " trials (the first "
                 + Math.min(startup, settings.trials()) + " random), seed " + settings.seed()
                 + "; proposals follow the results, one per free executor slot";

@@ -18,12 +18,6 @@ import org.sparksweep.trial.TrialResult;
  * it (the wrapped strategy gets {@code trials − k}); a grid still runs every grid point after them.
  */
 public final class WarmStart implements Strategy {
-    /** The spec's list of configs to run first. */
-    public static final String START_WITH = "startWith";
-    /** The spec's {@code {sweep: NAME, top: K}}: the K best configs of an earlier sweep under the same root run first. */
-    public static final String FROM_SWEEP = "warmStartFrom";
-    public static final int DEFAULT_TOP = 5;
-
     private final List<TrialConfig> configs;
     private final Strategy inner;
     private final int k;
@@ -51,7 +45,7 @@ public final class WarmStart implements Strategy {
     /** The spec's {@code startWith} configs (checked against the space when the spec was read). */
     @SuppressWarnings("unchecked")
     public static List<TrialConfig> startWith(SearchSettings settings, SearchSpace space) {
-        Object given = settings.option(START_WITH);
+        Object given = settings.option(SearchSettings.START_WITH);
         if (!(given instanceof List<?> list)) return List.of();
         List<TrialConfig> out = new ArrayList<>();
         for (Object c : list) out.add(space.config((Map<String, ?>) c));
@@ -60,13 +54,13 @@ public final class WarmStart implements Strategy {
 
     /** How many configs {@code warmStartFrom} asks for (0 without it). */
     public static int fromSweepTop(SearchSettings settings) {
-        return settings.option(FROM_SWEEP) instanceof Map<?, ?> m && m.get("top") instanceof Number n ? n.intValue()
-                : settings.option(FROM_SWEEP) == null ? 0 : DEFAULT_TOP;
+        return settings.option(SearchSettings.WARM_START_FROM) instanceof Map<?, ?> m && m.get("top") instanceof Number n ? n.intValue()
+                : settings.option(SearchSettings.WARM_START_FROM) == null ? 0 : SearchSettings.DEFAULT_WARM_START_TOP;
     }
 
     /** The earlier sweep {@code warmStartFrom} names, or null. */
     public static String fromSweep(SearchSettings settings) {
-        return settings.option(FROM_SWEEP) instanceof Map<?, ?> m && m.get("sweep") instanceof String s ? s : null;
+        return settings.option(SearchSettings.WARM_START_FROM) instanceof Map<?, ?> m && m.get("sweep") instanceof String s ? s : null;
     }
 
     @Override

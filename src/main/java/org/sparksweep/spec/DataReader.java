@@ -9,6 +9,7 @@ import org.sparksweep.data.DataSource;
 import org.sparksweep.data.DataSources;
 import org.sparksweep.data.DataSpec;
 import org.sparksweep.plugin.Knob;
+import org.sparksweep.plugin.KnobValues;
 import org.sparksweep.train.Trainer;
 
 /**
@@ -129,24 +130,14 @@ final class DataReader {
     private Object typedOption(JsonNode n, Knob knob, String path) {
         Object v = tree.scalar(n, path);
         if (v == null) return null;
-        Object typed = switch (knob.type()) {
-            case STRING -> v instanceof String ? v : null;
-            case LONG -> v instanceof Long ? v : null;
-            case DOUBLE -> v instanceof Number num ? (Object) num.doubleValue() : null;
-            case BOOLEAN -> v instanceof Boolean ? v : null;
-        };
+        Object typed = KnobValues.typed(knob, v);
         if (typed == null) {
-            tree.problem(path, "must be " + switch (knob.type()) {
-                case STRING -> "text";
-                case LONG -> "an integer";
-                case DOUBLE -> "a number";
-                case BOOLEAN -> "true or false";
-            } + ", got " + SpecTree.plain(n) + "; " + knob.description());
+            tree.problem(path, "must be " + KnobValues.expected(knob) + ", got " + SpecTree.plain(n) + "; " + knob.description());
             return null;
         }
-        if (!knob.allowed().isEmpty() && !knob.allowed().contains(typed)) {
-            tree.problem(path, "cannot be '" + typed + "'" + SpecTree.suggestion(String.valueOf(typed), knob.allowed().stream().map(String::valueOf).toList())
-                    + "; allowed: " + knob.allowed());
+        String notAllowed = KnobValues.notAllowed(knob, typed);
+        if (notAllowed != null) {
+            tree.problem(path, notAllowed);
             return null;
         }
         return typed;

@@ -10,7 +10,6 @@ import org.sparksweep.search.AutoSearch;
 import org.sparksweep.search.SearchSettings;
 import org.sparksweep.search.Strategies;
 import org.sparksweep.search.StrategyFactory;
-import org.sparksweep.search.WarmStart;
 import org.sparksweep.space.SearchSpace;
 
 /**
@@ -38,13 +37,13 @@ final class SearchReader {
         int before = tree.problemCount();
         // no strategy named: auto picks gp or tpe from the space and the budget
         String strategy = o.get("strategy") == null ? AutoSearch.NAME : tree.text(o, "strategy", true);
-        List<String> known = new ArrayList<>(List.of("strategy", "trials", "seed", WarmStart.START_WITH, WarmStart.FROM_SWEEP));
+        List<String> known = new ArrayList<>(List.of("strategy", "trials", "seed", SearchSettings.START_WITH, SearchSettings.WARM_START_FROM));
         if (strategy != null && !Strategies.all().containsKey(strategy)) {
             tree.problem("search.strategy", "no strategy named '" + strategy + "'" + SpecTree.suggestion(strategy, Strategies.all().keySet())
                     + "; strategies: " + Strategies.all().keySet());
             strategy = null;
         } else if (strategy != null) {
-            known.addAll(Strategies.get(strategy).options());
+            Strategies.get(strategy).options().forEach(k -> known.add(k.name()));
         }
         o.rejectUnknown(known, strategy == null ? "" : " for strategy " + strategy);
         Map<String, Object> options = new LinkedHashMap<>();
@@ -81,7 +80,7 @@ final class SearchReader {
      */
     private SearchSettings warmStart(SearchSettings search, SearchSpace space) {
         int before = tree.problemCount();
-        Object given = search.option(WarmStart.START_WITH);
+        Object given = search.option(SearchSettings.START_WITH);
         List<Map<String, Object>> typed = new ArrayList<>();
         if (given != null) {
             if (!(given instanceof List<?> list) || list.isEmpty()) {
@@ -103,7 +102,7 @@ final class SearchReader {
                 }
             }
         }
-        Object from = search.option(WarmStart.FROM_SWEEP);
+        Object from = search.option(SearchSettings.WARM_START_FROM);
         int top = 0;
         if (from != null) {
             if (!(from instanceof Map<?, ?> m)) {
@@ -116,9 +115,9 @@ final class SearchReader {
                 }
                 Object t = m.get("top");
                 if (t != null && (!(t instanceof Integer || t instanceof Long) || ((Number) t).longValue() < 1 || ((Number) t).longValue() > 10_000)) {
-                    tree.problem("search.warmStartFrom.top", "must be a whole number from 1 to 10000 (default " + WarmStart.DEFAULT_TOP + "), got " + t);
+                    tree.problem("search.warmStartFrom.top", "must be a whole number from 1 to 10000 (default " + SearchSettings.DEFAULT_WARM_START_TOP + "), got " + t);
                 }
-                top = t instanceof Number n ? n.intValue() : WarmStart.DEFAULT_TOP;
+                top = t instanceof Number n ? n.intValue() : SearchSettings.DEFAULT_WARM_START_TOP;
             }
         }
         if (search.trials() != null && typed.size() + top > 0 && typed.size() + top >= search.trials()) {
@@ -127,7 +126,7 @@ final class SearchReader {
         }
         if (tree.problemCount() > before || given == null) return search;
         Map<String, Object> options = new LinkedHashMap<>(search.options());
-        options.put(WarmStart.START_WITH, typed);
+        options.put(SearchSettings.START_WITH, typed);
         return new SearchSettings(search.strategy(), search.trials(), search.seed(), options);
     }
 }

@@ -6,15 +6,12 @@ import java.io.Serializable;
 import org.sparksweep.data.DataFiles;
 import org.sparksweep.data.DataSpec;
 import org.sparksweep.search.SearchSettings;
-import org.sparksweep.search.WarmStart;
-import org.sparksweep.space.TrialConfig;
-import java.util.List;
-import org.sparksweep.search.Strategy;
 import org.sparksweep.space.SearchSpace;
 import org.sparksweep.trial.Goals;
 
 /**
- * A validated sweep: everything needed to run it, nothing left to default later.
+ * A validated sweep: everything needed to run it, nothing left to default later. It describes the search;
+ * the engine builds the strategy from it ({@code SweepRunner.newStrategy}).
  *
  * @param source   where the spec was read from (for messages)
  * @param data     null when the trainer needs no data
@@ -54,16 +51,6 @@ public record SweepSpec(
                      SearchSpace space, String output, String specHash) {
         this(source, name, data, model, objective, search, space, output, specHash, Resources.DEFAULT, SweepLimits.NONE, "{\"hash\":\"" + specHash + "\"}",
                 Goals.of(objective));
-    }
-
-    /** A new instance of the sweep's search strategy, for one run, started with the spec's {@code search.startWith} configs. */
-    public Strategy newStrategy() {
-        return newStrategy(List.of());
-    }
-
-    /** The same, also started with configs from an earlier sweep ({@code search.warmStartFrom}, read by the engine). */
-    public Strategy newStrategy(List<TrialConfig> earlier) {
-        return WarmStart.create(search, space, goals, earlier);
     }
 
     /** The same sweep with other limits. */

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.sparksweep.engine.SweepRunner;
 import org.sparksweep.spec.SpecException;
 import org.sparksweep.spec.SpecReader;
 import org.sparksweep.spec.SweepSpec;
@@ -37,7 +38,7 @@ class EarlyStoppingSpecTest {
                 + " startWith: [{learningRate: 0.01, updater: sgd}]}");
         StrategyFactory f = Strategies.get("asha");
         assertTrue(f.plan(spec.search(), spec.space()).contains("epochs per rung [2, 4, 8]"), f.plan(spec.search(), spec.space()));
-        Strategy s = spec.newStrategy(List.of());
+        Strategy s = SweepRunner.newStrategy(spec, List.of());
         Proposal.Indices first = (Proposal.Indices) s.ask(2);
         IndexDecoder d = s.decoder();
         assertEquals(0.01, d.decode(first.from()).get("learningRate"), "the start config runs first");

@@ -26,7 +26,7 @@ class WarmStartTest {
     private static final Objective MINIMIZE = new Objective("value", Direction.MINIMIZE);
 
     private static SearchSettings settings(String strategy, Long trials) {
-        return new SearchSettings(strategy, trials, 3).withOption(WarmStart.START_WITH,
+        return new SearchSettings(strategy, trials, 3).withOption(SearchSettings.START_WITH,
                 List.of(Map.of("x1", 3.14159, "x2", 2.275), Map.of("x1", -3.14159, "x2", 12.275)));
     }
 

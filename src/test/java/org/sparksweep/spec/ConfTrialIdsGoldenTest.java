@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.sparksweep.engine.SweepRunner;
 import org.sparksweep.search.IndexDecoder;
 import org.sparksweep.search.Proposal;
 import org.sparksweep.search.Strategy;
@@ -69,7 +70,7 @@ class ConfTrialIdsGoldenTest {
     /** The spec's hashes and its first trials, the way the driver loop asks for them and the executors name them. */
     static void describe(Path file, StringBuilder out) throws Exception {
         SweepSpec spec = SpecReader.read(file);
-        Strategy strategy = spec.newStrategy();
+        Strategy strategy = SweepRunner.newStrategy(spec);
         long seed = spec.search().seed();
         out.append("spec ").append(file.getFileName()).append('\n');
         out.append("  name ").append(spec.name()).append('\n');

@@ -1,5 +1,6 @@
 package org.sparksweep.spec;
 
+import org.sparksweep.engine.SweepRunner;
 import org.sparksweep.trial.Direction;
 import org.sparksweep.trial.Objective;
 
@@ -703,8 +704,8 @@ class SpecReaderTest {
     void aStrategysOwnOptionsAreReadAndCheckedByTheStrategy() throws Exception {
         SweepSpec spec = readFunction("search: {strategy: tpe, trials: 40, seed: 2, startupTrials: 8}");
         assertEquals(Map.of("startupTrials", 8), spec.search().options());
-        assertEquals(40, spec.newStrategy().plannedTrials().getAsLong());
-        assertTrue(spec.newStrategy().adaptive());
+        assertEquals(40, SweepRunner.newStrategy(spec).plannedTrials().getAsLong());
+        assertTrue(SweepRunner.newStrategy(spec).adaptive());
 
         assertHasProblem(problems(function().put("search", "{strategy: tpe, trials: 40, startupTrials: 0}").yaml()),
                 "search.startupTrials", "must be a whole number from 1 to 100000, got 0");
@@ -725,7 +726,7 @@ class SpecReaderTest {
         List<org.sparksweep.space.TrialConfig> warm = org.sparksweep.search.WarmStart.startWith(spec.search(), spec.space());
         assertEquals(2, warm.size());
         assertEquals(3L, warm.get(1).get("layers"), "3.0 read as the integer parameter's 3");
-        assertEquals(10, spec.newStrategy().plannedTrials().getAsLong(), "warm-start trials count against trials");
+        assertEquals(10, SweepRunner.newStrategy(spec).plannedTrials().getAsLong(), "warm-start trials count against trials");
 
         String bad = dl4j().put("search", """
                 {strategy: random, trials: 3, startWith: [{updater: adam, momentum: 0.9, layers: 2}, {updater: nesterovs, layers: 2},

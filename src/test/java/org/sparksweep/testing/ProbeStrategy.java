@@ -11,6 +11,7 @@ import org.sparksweep.search.Proposal;
 import org.sparksweep.search.SearchSettings;
 import org.sparksweep.search.Strategy;
 import org.sparksweep.search.StrategyFactory;
+import org.sparksweep.search.StrategyOptions;
 import org.sparksweep.space.SearchSpace;
 import org.sparksweep.space.TrialConfig;
 import org.sparksweep.trial.Objective;
@@ -34,12 +35,12 @@ public final class ProbeStrategy implements StrategyFactory {
     }
 
     @Override
-    public List<SearchProblem> check(SearchSettings settings, SearchSpace space) {
+    public List<SearchProblem> check(SearchSettings settings, StrategyOptions options, SearchSpace space) {
         return settings.trials() == null ? List.of(new SearchProblem("search.trials", "add trials: N")) : List.of();
     }
 
     @Override
-    public Strategy create(SearchSettings settings, SearchSpace space, Objective objective) {
+    public Strategy create(SearchSettings settings, StrategyOptions options, SearchSpace space, Objective objective) {
         long trials = settings.trials();
         return new Strategy() {
             private final Map<Long, TrialConfig> running = new LinkedHashMap<>();
@@ -90,7 +91,7 @@ public final class ProbeStrategy implements StrategyFactory {
     }
 
     @Override
-    public String plan(SearchSettings settings, SearchSpace space) {
+    public String plan(SearchSettings settings, StrategyOptions options, SearchSpace space) {
         return "test-probe: " + settings.trials() + " trials";
     }
 

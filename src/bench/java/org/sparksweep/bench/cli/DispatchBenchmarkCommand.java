@@ -73,8 +73,8 @@ final class DispatchBenchmarkCommand implements Callable<Integer> {
                     "utilization", "best value", "trials"));
             SweepRunner runner = new SweepRunner(spark);
             new SweepRunner(spark).run(spec, SweepListener.NONE, true); // warm-up: JIT, Spark SQL, first Parquet write
-            row(out, "asynchronous", runner.run(spec, spec.newStrategy(), SweepListener.NONE, true));
-            row(out, "waves", runner.run(spec, new Waves(spec.newStrategy()), SweepListener.NONE, true));
+            row(out, "asynchronous", runner.run(spec, SweepRunner.newStrategy(spec), SweepListener.NONE, true));
+            row(out, "waves", runner.run(spec, new Waves(SweepRunner.newStrategy(spec)), SweepListener.NONE, true));
             out.flush();
         }
         return Main.OK;

@@ -25,6 +25,7 @@ import java.util.regex.Pattern;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.sparksweep.engine.SweepRunner;
 import org.sparksweep.engine.TrialPlan;
 import org.sparksweep.bench.BenchSweeps;
 import org.sparksweep.cli.Main;
@@ -113,7 +114,7 @@ final class FaultCampaign {
                 finalRows.put(r.getString(0), r.getTimestamp(1));
             }
             Set<String> expected = new HashSet<>();
-            Strategy strategy = spec.newStrategy();
+            Strategy strategy = SweepRunner.newStrategy(spec);
             for (long i = 0; i < trials; i++) expected.add(TrialId.of(spec.name(), strategy.decoder().decode(i), spec.search().seed()));
             long lost = expected.stream().filter(id -> !finalRows.containsKey(id)).count();
             long duplicated = rows - finalRows.size();
