@@ -126,9 +126,10 @@ public final class RealTrials {
         summary.print(out);
 
         BenchTable perTrial = results.perTrialTable("2. real trials, per-trial cost (Σ training seconds / trials, median over rounds)");
-        perTrial.note("raw DL4J API = build + fit + one evaluation of each MLP, no engine code (same seed, Adam, Xavier, batches and");
-        perTrial.note("order as the engine's); engine trial body = the engine's TrialRunner.run in a plain loop (training seconds as the");
-        perTrial.note("engine records them). Both train alone in this JVM; the reachable limit's and the engine on Spark's, " + slots + " at once.");
+        perTrial.note("raw DL4J API = build + fit + one evaluation of each MLP, no engine code (the engine's seed, Adam, Xavier and");
+        perTrial.note("batches in its order, cut with DL4J's DataSet.batchBy); engine trial body = the engine's TrialRunner.run in a plain");
+        perTrial.note("loop (training seconds as the engine records them). Both train alone in this JVM; the reachable limit's and the");
+        perTrial.note("engine on Spark's, " + slots + " at once.");
         perTrial.print(out);
     }
 

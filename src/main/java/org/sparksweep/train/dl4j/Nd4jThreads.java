@@ -12,9 +12,9 @@ import org.nd4j.linalg.factory.Nd4j;
  * <p>Before ND4J first loads, it also turns off JavaCPP's physical-memory guard ({@value #MAX_PHYSICAL_BYTES}
  * = 0) unless the JVM was given a value: with the guard on, every native array ND4J allocates asks the OS
  * for the process's resident size ({@code Pointer.physicalBytesInaccurate}), which took about 30% of a
- * small MLP trial's time in a profile. The guard only makes JavaCPP call {@code System.gc()} when the
- * resident size passes twice the heap; the heap-sized guard on JavaCPP's own allocations
- * ({@code maxBytes}) stays. Training and its results do not change.
+ * small MLP trial's time in a profile. That guard runs the GC, and fails the allocation if that does not
+ * help, when the resident size passes its limit (by default 4× the heap); the heap-sized guard on JavaCPP's
+ * own allocations ({@code maxBytes}) stays. Training and its results do not change.
  */
 final class Nd4jThreads {
     static final String ENV = "OMP_NUM_THREADS";
