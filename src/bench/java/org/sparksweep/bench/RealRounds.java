@@ -14,6 +14,7 @@ final class RealRounds {
     /** The engine's target: its median wall within this factor of the reachable limit. */
     static final double TARGET_RATIO = 1.10;
 
+    private final String raw;
     private final String ideal;
     private final String reachable;
     private final String engine;
@@ -27,12 +28,16 @@ final class RealRounds {
                    double bestAccuracy, double medianSecondsPerTrial) {}
 
     /**
-     * @param runners   every runner, in the first round's order: the {@code ideal} one, the {@code reachable}
-     *                  one, the {@code engine}, and its peers (the others)
+     * @param runners   every runner, in the first round's order: the {@code raw} one (DL4J's API in a plain loop;
+     *                  null when not run), the {@code ideal} one (the engine's trial body in a plain loop), the
+     *                  {@code reachable} one, the {@code engine}, and its peers (the others)
      */
-    RealRounds(List<String> runners, String ideal, String reachable, String engine) {
-        if (!runners.containsAll(List.of(ideal, reachable, engine))) throw new IllegalArgumentException(runners + " lacks a runner");
+    RealRounds(List<String> runners, String raw, String ideal, String reachable, String engine) {
+        if (!runners.containsAll(List.of(ideal, reachable, engine)) || (raw != null && !runners.contains(raw))) {
+            throw new IllegalArgumentException(runners + " lacks a runner");
+        }
         this.runners = List.copyOf(runners);
+        this.raw = raw;
         this.ideal = ideal;
         this.reachable = reachable;
         this.engine = engine;
@@ -77,7 +82,7 @@ final class RealRounds {
     }
 
     private List<String> peers() {
-        return runners.stream().filter(r -> !List.of(ideal, reachable, engine).contains(r)).toList();
+        return runners.stream().filter(r -> !List.of(ideal, reachable, engine).contains(r) && !r.equals(raw)).toList();
     }
 
     /** Whether this run met the target, said as a sentence: the engine within 10% of the reachable limit, ahead of every peer. */
@@ -122,9 +127,13 @@ final class RealRounds {
         return t;
     }
 
-    /** Σ training seconds / trials of the runners that say, beside the plain loop's (the ideal's loop, alone in its JVM). */
+    /**
+     * Σ training seconds / trials of the runners that say, beside the raw DL4J loop's and the engine's trial
+     * body's in a plain loop (both alone in this JVM) and the reachable limit's.
+     */
     BenchTable perTrialTable(String title) {
-        BenchTable t = new BenchTable(title, "runner", "median s / trial", "min–max", "× plain loop", "× reachable");
+        BenchTable t = new BenchTable(title, "per trial", "median s", "min–max", "× raw DL4J", "× trial body loop", "× reachable");
+        double rawLoop = raw == null ? Double.NaN : summary(raw).medianSecondsPerTrial();
         double loop = summary(ideal).medianSecondsPerTrial();
         double shared = summary(reachable).medianSecondsPerTrial();
         for (String runner : runners) {
@@ -132,9 +141,17 @@ final class RealRounds {
                     .filter(Double::isFinite).toArray();
             if (values.length == 0) continue;
             double m = median(values);
-            t.row(runner.equals(ideal) ? "plain loop (the ideal's)" : runner, m, range(Arrays.stream(values).min().orElseThrow(), Arrays.stream(values).max().orElseThrow()), m / loop, m / shared);
+            t.row(perTrialName(runner), m, range(Arrays.stream(values).min().orElseThrow(), Arrays.stream(values).max().orElseThrow()),
+                    m / rawLoop, m / loop, m / shared);
         }
         return t;
+    }
+
+    private String perTrialName(String runner) {
+        if (runner.equals(raw)) return "raw DL4J API, plain loop";
+        if (runner.equals(ideal)) return "engine trial body, plain loop";
+        if (runner.equals(engine)) return "engine on Spark (" + engine + ")";
+        return runner;
     }
 
     private static String range(double min, double max) {

@@ -19,10 +19,13 @@ import org.sparksweep.spec.SweepSpec;
  * Scenario 2: a grid of real dl4j-mlp trials on Iris run by the engine, beside two limits measured in
  * the same run, the ideal (the same trials in a plain loop in this JVM, divided by the slots) and the
  * reachable one ({@link TrialShares}: the trials split across one single-slot JVM per slot, warmed and
- * released together), and beside each {@link Peer} on the classpath with the same configs and threads. Every runner
+ * released together), beside the same MLPs built and trained with DL4J's API alone in a plain loop
+ * ({@link RawDl4jLoop}: what a trial costs without the engine), and beside each {@link Peer} on the
+ * classpath with the same configs and threads. Every runner
  * runs once a round, interleaved ({@link RealRounds}).
  */
 public final class RealTrials {
+    static final String RAW = "raw DL4J: one loop / slots";
     static final String IDEAL = "ideal: one loop / slots";
     static final String ENGINE = "sparksweep";
 
@@ -76,11 +79,12 @@ public final class RealTrials {
 
         String reachable = "reachable: " + slots + (slots == 1 ? " JVM" : " JVMs at once");
         List<Runner> runners = new ArrayList<>(List.of(
+                new Runner(RAW, () -> raw(workload)),
                 new Runner(IDEAL, () -> ideal(plan, n, slots)),
                 new Runner(reachable, () -> reachable(epochs, slots, warmUp)),
                 new Runner(ENGINE, () -> engine(spec))));
         if (peers) for (Peer peer : ServiceLoader.load(Peer.class)) runners.add(new Runner(peer.name(), () -> peer(peer, workload)));
-        RealRounds results = new RealRounds(runners.stream().map(Runner::name).toList(), IDEAL, reachable, ENGINE);
+        RealRounds results = new RealRounds(runners.stream().map(Runner::name).toList(), RAW, IDEAL, reachable, ENGINE);
 
         for (int round = 0; round < rounds; round++) {
             List<Runner> order = RealRounds.rotated(runners, round);
@@ -107,13 +111,14 @@ public final class RealTrials {
         perRound.print(out);
 
         BenchTable summary = results.summaryTable("2. real trials, summary over " + rounds + (rounds == 1 ? " round" : " rounds"));
-        summary.note(IDEAL + " = the " + n + " trials in a plain loop in this JVM / " + slots + " slots: assumes " + slots + " free cores.");
+        summary.note(RAW + " = the same " + n + " MLPs built, trained and evaluated with DL4J's API alone in a plain loop in this JVM / " + slots + ".");
+        summary.note(IDEAL + " = the " + n + " trials with the engine's trial body in a plain loop in this JVM / " + slots + " slots: assumes " + slots + " free cores.");
         summary.note(reachable + " = the same trials split across " + slots + " JVMs of one slot each (OMP_NUM_THREADS=1), "
                 + (warmUp ? "each warmed as the engine's" : "no more warmed than the engine's"));
         summary.note(warmUp ? "JVM is (its share run once, unreported; the engine's JVM: the same trials in a warm-up sweep) and all released"
                 : "JVM (--no-warm-up) and all released");
         summary.note("together; timed from the release to the last exit: what this machine delivers for " + slots + " trainings at once.");
-        if (runners.size() == 3) summary.note("no peers run: `./sparksweep bench benchmark --peers` builds and runs Arbiter and Spark ML");
+        if (runners.size() == 4) summary.note("no peers run: `./sparksweep bench benchmark --peers` builds and runs Arbiter and Spark ML");
         summary.note("target: the engine within 10% of the reachable limit and ahead of every peer, by median wall.");
         summary.note("this run: " + results.verdict().sentence() + ".");
         double ratio = results.summary(ENGINE).medianRatio();
@@ -121,8 +126,17 @@ public final class RealTrials {
         summary.print(out);
 
         BenchTable perTrial = results.perTrialTable("2. real trials, per-trial cost (Σ training seconds / trials, median over rounds)");
-        perTrial.note("the ideal's trials train alone in one JVM (the plain loop); the reachable limit's and the engine's, " + slots + " at once.");
+        perTrial.note("raw DL4J API = build + fit + one evaluation of each MLP, no engine code (the engine's seed, Adam, Xavier and");
+        perTrial.note("batches in its order, cut with DL4J's DataSet.batchBy); engine trial body = the engine's TrialRunner.run in a plain");
+        perTrial.note("loop (training seconds as the engine records them). Both train alone in this JVM; the reachable limit's and the");
+        perTrial.note("engine on Spark's, " + slots + " at once.");
         perTrial.print(out);
+    }
+
+    private static RealRun raw(Peer.Workload w) {
+        RawDl4jLoop loop = RawDl4jLoop.run(w.data(), w.configs(), w.epochs(), w.batchSize(), w.seed());
+        return new RealRun(loop.seconds() / w.threads(), loop.bestAccuracy(), loop.trainSeconds() / loop.trials(), loop.cpuSeconds() / loop.seconds(),
+                "DL4J API in a plain loop in this JVM " + BenchTable.number(loop.seconds()) + " s / " + w.threads());
     }
 
     private RealRun ideal(TrialPlan plan, long n, int slots) {

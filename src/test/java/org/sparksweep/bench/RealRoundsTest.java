@@ -10,7 +10,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class RealRoundsTest {
-    private static final String IDEAL = "ideal", REACHABLE = "reachable", ENGINE = "engine", PEER = "peer";
+    private static final String RAW = "raw", IDEAL = "ideal", REACHABLE = "reachable", ENGINE = "engine", PEER = "peer";
 
     private static RealRun run(double wall) {
         return new RealRun(wall, 0.9, Double.NaN, 1.0, "");
@@ -22,13 +22,14 @@ class RealRoundsTest {
 
     /** Three rounds: the reachable limit 10, 20, 10 s; the engine 10.5, 21, 12 s; the peer as given. */
     private static RealRounds rounds(double... peer) {
-        RealRounds r = new RealRounds(List.of(IDEAL, REACHABLE, ENGINE, PEER), IDEAL, REACHABLE, ENGINE);
+        RealRounds r = new RealRounds(List.of(RAW, IDEAL, REACHABLE, ENGINE, PEER), RAW, IDEAL, REACHABLE, ENGINE);
         double[] reachable = {10, 20, 10}, engine = {10.5, 21, 12};
         for (int round = 0; round < 3; round++) {
-            r.add(round, 0, IDEAL, run(5, 1.0));
-            r.add(round, 1, REACHABLE, run(reachable[round], 2.0));
-            r.add(round, 2, ENGINE, run(engine[round], 2.0 + round));
-            r.add(round, 3, PEER, run(peer[round]));
+            r.add(round, 0, RAW, run(4, 0.5));
+            r.add(round, 1, IDEAL, run(5, 1.0));
+            r.add(round, 2, REACHABLE, run(reachable[round], 2.0));
+            r.add(round, 3, ENGINE, run(engine[round], 2.0 + round));
+            r.add(round, 4, PEER, run(peer[round]));
         }
         return r;
     }
@@ -64,19 +65,24 @@ class RealRoundsTest {
     }
 
     @Test
+    void theRawLoopIsNoPeer() {
+        assertFalse(rounds(30, 30, 30).verdict().sentence().contains("of " + RAW), "the raw loop is a limit, not a peer to beat");
+    }
+
+    @Test
     void theTargetIsComputedFromTheRuns() {
         assertTrue(rounds(30, 30, 30).verdict().met());
         RealRounds.Verdict slowerThanThePeer = rounds(11, 11, 11).verdict();
         assertFalse(slowerThanThePeer.met());
         assertTrue(slowerThanThePeer.sentence().contains("not ahead of peer (12.00 s vs 11.00 s)"), slowerThanThePeer.sentence());
 
-        RealRounds farFromTheLimit = new RealRounds(List.of(IDEAL, REACHABLE, ENGINE, PEER), IDEAL, REACHABLE, ENGINE);
+        RealRounds farFromTheLimit = new RealRounds(List.of(IDEAL, REACHABLE, ENGINE, PEER), null, IDEAL, REACHABLE, ENGINE);
         farFromTheLimit.add(0, 0, REACHABLE, run(10));
         farFromTheLimit.add(0, 1, ENGINE, run(11.5));
         farFromTheLimit.add(0, 2, PEER, run(50));
         assertFalse(farFromTheLimit.verdict().met());
 
-        RealRounds noPeers = new RealRounds(List.of(IDEAL, REACHABLE, ENGINE), IDEAL, REACHABLE, ENGINE);
+        RealRounds noPeers = new RealRounds(List.of(IDEAL, REACHABLE, ENGINE), null, IDEAL, REACHABLE, ENGINE);
         noPeers.add(0, 0, REACHABLE, run(10));
         noPeers.add(0, 1, ENGINE, run(10));
         assertFalse(noPeers.verdict().met(), "untested against the peers is not met");
@@ -87,10 +93,13 @@ class RealRoundsTest {
         StringWriter text = new StringWriter();
         rounds(30, 30, 30).perTrialTable("t").print(new PrintWriter(text));
         List<String> lines = text.toString().lines().toList();
-        // title, header, rule, the three runners that say (the peer does not), blank
-        assertEquals(7, lines.size(), text.toString());
-        // the engine: median 3 s a trial (2, 3, 4), 3× the plain loop's 1 s, 1.5× the reachable limit's 2 s
-        assertEquals(List.of("engine", "3.00", "2.00–4.00", "3.00", "1.50"), List.of(lines.get(5).trim().split(" +")));
+        // title, header, rule, the four runners that say (the peer does not), blank
+        assertEquals(8, lines.size(), text.toString());
+        assertTrue(lines.get(3).startsWith("raw DL4J API, plain loop"), text.toString());
+        assertTrue(lines.get(4).startsWith("engine trial body, plain loop"), text.toString());
+        // the engine: median 3 s a trial (2, 3, 4), 6× the raw loop's 0.5 s, 3× the trial body loop's 1 s, 1.5× the reachable limit's 2 s
+        assertEquals(List.of("engine", "on", "Spark", "(engine)", "3.00", "2.00–4.00", "6.00", "3.00", "1.50"),
+                List.of(lines.get(6).trim().split(" +")));
     }
 
     @Test
