@@ -16,7 +16,7 @@ import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.learning.config.Adam;
 import org.nd4j.linalg.lossfunctions.LossFunctions;
-import org.sparksweep.data.Dataset;
+import org.sparksweep.data.Examples;
 import org.sparksweep.data.TrainingData;
 
 /**
@@ -36,7 +36,7 @@ import org.sparksweep.data.TrainingData;
 record RawDl4jLoop(long trials, double seconds, double trainSeconds, double cpuSeconds, double bestAccuracy) {
 
     static RawDl4jLoop run(TrainingData data, List<Peer.MlpConfig> configs, int epochs, int batchSize, long seed) {
-        Dataset train = data.train(), validation = data.validation();
+        Examples train = data.train(), validation = data.validation();
         int classes = train.classes();
         DataSet trainSet = new DataSet(features(train), oneHot(train));
         INDArray validationFeatures = features(validation), validationLabels = oneHot(validation);
@@ -70,11 +70,11 @@ record RawDl4jLoop(long trials, double seconds, double trainSeconds, double cpuS
         return new RawDl4jLoop(configs.size(), seconds, trainSeconds, CpuTime.cores(cpu0, seconds) * seconds, best);
     }
 
-    private static INDArray features(Dataset d) {
+    private static INDArray features(Examples d) {
         return Nd4j.create(d.features()).castTo(DataType.FLOAT);
     }
 
-    private static INDArray oneHot(Dataset d) {
+    private static INDArray oneHot(Examples d) {
         double[][] y = new double[d.rows()][d.classes()];
         for (int i = 0; i < d.rows(); i++) y[i][(int) d.targets()[i]] = 1;
         return Nd4j.create(y).castTo(DataType.FLOAT);
