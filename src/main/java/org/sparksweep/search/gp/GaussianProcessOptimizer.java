@@ -18,8 +18,9 @@ import org.sparksweep.space.TrialConfig;
  * the best trials are scored, the best few refined by gradient (continuous dimensions) and by trying
  * every value (categorical and short discrete ones), and the best config not yet tried wins.
  * <p>
- * Cost: hyperparameters are refitted once per new result, warm-started from the previous fit (from
- * fresh starts too while results are few and at every tenth result); past
+ * Cost: hyperparameters are refitted once per new result up to 100 results and less often beyond
+ * ({@link #refitEvery}), warm-started from the previous fit (from fresh starts too while results are
+ * few and at every tenth fit); past
  * {@code maxPoints} results the model keeps the best half and the most recent ones, so a proposal's
  * cost stops growing there. Deterministic given the seed, the proposal number and the results in order.
  */
@@ -82,8 +83,10 @@ public final class GaussianProcessOptimizer {
         boolean constrained = observations.stream().anyMatch(o -> !o.feasible());
         if (scored.size() < 2 && !constrained) return null;
         SplittableRandom random = new SplittableRandom(seed * 0x9E3779B97F4A7C15L ^ (number + 1) * 0xC2B2AE3D27D4EB4FL);
-        boolean refit = observations.size() != fittedObservations;
-        fittedObservations = observations.size();
+        int n = observations.size();
+        boolean refit = fittedObservations < 0 || n - fittedObservations >= refitEvery(n);
+        boolean restart = n < 30 || n % (RESTART_EVERY * refitEvery(n)) < refitEvery(n);
+        if (refit) fittedObservations = n;
 
         GaussianProcess objective = null;
         double best = Double.NaN;
@@ -99,7 +102,7 @@ public final class GaussianProcessOptimizer {
                 if (kept.get(i).feasible() && !(y[i] >= best)) best = y[i];
             }
             if (refit || objectiveKernel == null) {
-                objectiveKernel = HyperparameterFit.fit(x, y, encoding.categorical(), objectiveKernel, fullRefit(), settings.fitIterations());
+                objectiveKernel = HyperparameterFit.fit(x, y, encoding.categorical(), objectiveKernel, restart, settings.fitIterations());
             }
             objective = GaussianProcess.condition(x, y, encoding.categorical(), objectiveKernel);
             objective = believing(objective, x, y, pending);
@@ -109,7 +112,7 @@ public final class GaussianProcessOptimizer {
             java.util.Arrays.sort(order, Comparator.comparingDouble(i -> yy[i]));
             for (int i = 0; i < Math.min(LOCAL_AROUND, order.length); i++) topPoints.add(x[order[i]]);
         }
-        GaussianProcess feasibility = constrained ? feasibilityModel(observations, refit) : null;
+        GaussianProcess feasibility = constrained ? feasibilityModel(observations, refit, restart) : null;
         Acquisition acquisition = new Acquisition(objective, best, feasibility);
         if (!acquisition.informative()) return null;
 
@@ -118,9 +121,14 @@ public final class GaussianProcessOptimizer {
         return maximise(acquisition, topPoints, tried, random);
     }
 
-    /** Every few fits (and while results are few) the hyperparameters are searched from fresh starts too, not only from the last fit. */
-    private boolean fullRefit() {
-        return fittedObservations < 30 || fittedObservations % RESTART_EVERY == 0;
+    /**
+     * Results between two fits of the hyperparameters: every result up to 100, then one fit per n / 50
+     * results (every 4th at 200, every 8th at 400). With many results the fit barely moves from one
+     * result to the next, and it is the proposal's dominant cost (cubic in n); the model is still
+     * conditioned on every result at every proposal.
+     */
+    static int refitEvery(int n) {
+        return Math.max(1, n / 50);
     }
 
     /**
@@ -149,7 +157,7 @@ public final class GaussianProcessOptimizer {
     }
 
     /** A model of +1 (kept every constraint) and -1 (broke one) over every finished trial. */
-    private GaussianProcess feasibilityModel(List<Observation> observations, boolean refit) {
+    private GaussianProcess feasibilityModel(List<Observation> observations, boolean refit, boolean restart) {
         List<Observation> kept = observations.size() > settings.maxPoints()
                 ? observations.subList(observations.size() - settings.maxPoints(), observations.size()) : observations;
         double[][] x = new double[kept.size()][];
@@ -159,7 +167,7 @@ public final class GaussianProcessOptimizer {
             y[i] = kept.get(i).feasible() ? 1 : -1;
         }
         if (refit || feasibilityKernel == null) {
-            feasibilityKernel = HyperparameterFit.fit(x, y, encoding.categorical(), feasibilityKernel, fullRefit(), settings.fitIterations());
+            feasibilityKernel = HyperparameterFit.fit(x, y, encoding.categorical(), feasibilityKernel, restart, settings.fitIterations());
         }
         return GaussianProcess.condition(x, y, encoding.categorical(), feasibilityKernel);
     }
