@@ -13,7 +13,7 @@ import org.sparksweep.search.Strategy;
 /**
  * The package structure the package-info files describe, checked on the compiled main classes: the
  * top-level packages form no cycle, dependencies point one way down the layers, and the packages that
- * must stay testable without a cluster (spec, space, search, trial, train outside train.dl4j) use
+ * must stay testable without a cluster (spec, space, search, trial, trainer outside trainer.dl4j) use
  * neither Spark nor Deeplearning4j/ND4J.
  */
 @AnalyzeClasses(packages = "org.sparksweep", importOptions = ImportOption.DoNotIncludeTests.class)
@@ -26,14 +26,14 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule coreRunsWithoutSparkOrDeeplearning4j = noClasses()
             .that().resideInAnyPackage("org.sparksweep.spec..", "org.sparksweep.space..", "org.sparksweep.search..", "org.sparksweep.trial..",
-                    "org.sparksweep.train..")
-            .and().resideOutsideOfPackage("org.sparksweep.train.dl4j..")
+                    "org.sparksweep.trainer..")
+            .and().resideOutsideOfPackage("org.sparksweep.trainer.dl4j..")
             .should().dependOnClassesThat().resideInAnyPackage("org.apache.spark..", "org.deeplearning4j..", "org.nd4j..")
-            .because("strategies, trainers and spec checks run and are tested without a SparkSession; only train.dl4j trains networks");
+            .because("strategies, trainers and spec checks run and are tested without a SparkSession; only trainer.dl4j trains networks");
 
     /**
      * From the command line down to the values: cli → progress, report → engine → store → spec →
-     * search → train → data → trial, plugin → space. A layer may use any layer below it, never one above.
+     * search → trainer → data → trial, plugin → space. A layer may use any layer below it, never one above.
      * The benchmarks (org.sparksweep.bench, src/bench) sit above all of them and are not main classes;
      * BenchArchitectureTest checks where they stand.
      */
@@ -45,7 +45,7 @@ class ArchitectureTest {
             .layer("store").definedBy("org.sparksweep.store..")
             .layer("spec").definedBy("org.sparksweep.spec..")
             .layer("search").definedBy("org.sparksweep.search..")
-            .layer("train").definedBy("org.sparksweep.train..")
+            .layer("trainer").definedBy("org.sparksweep.trainer..")
             .layer("data").definedBy("org.sparksweep.data..")
             .layer("values").definedBy("org.sparksweep.trial..", "org.sparksweep.plugin..")
             .layer("space").definedBy("org.sparksweep.space..")
@@ -55,9 +55,9 @@ class ArchitectureTest {
             .whereLayer("store").mayOnlyBeAccessedByLayers("cli", "views", "engine")
             .whereLayer("spec").mayOnlyBeAccessedByLayers("cli", "views", "engine", "store")
             .whereLayer("search").mayOnlyBeAccessedByLayers("cli", "views", "engine", "store", "spec")
-            .whereLayer("train").mayOnlyBeAccessedByLayers("cli", "views", "engine", "store", "spec", "search")
-            .whereLayer("data").mayOnlyBeAccessedByLayers("cli", "views", "engine", "store", "spec", "search", "train")
-            .whereLayer("values").mayOnlyBeAccessedByLayers("cli", "views", "engine", "store", "spec", "search", "train", "data");
+            .whereLayer("trainer").mayOnlyBeAccessedByLayers("cli", "views", "engine", "store", "spec", "search")
+            .whereLayer("data").mayOnlyBeAccessedByLayers("cli", "views", "engine", "store", "spec", "search", "trainer")
+            .whereLayer("values").mayOnlyBeAccessedByLayers("cli", "views", "engine", "store", "spec", "search", "trainer", "data");
 
     /** The spec describes the search; the engine builds and runs its strategy, so no spec class touches a running one. */
     @ArchTest

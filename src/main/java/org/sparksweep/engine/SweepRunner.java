@@ -25,7 +25,7 @@ import org.sparksweep.store.SweepManifest;
 import org.sparksweep.store.SweepStore;
 import org.sparksweep.store.TrialJournal;
 import org.sparksweep.store.TrialRecords;
-import org.sparksweep.train.Trainers;
+import org.sparksweep.trainer.Trainers;
 import org.sparksweep.trial.TrialResult;
 import org.sparksweep.trial.TrialStatus;
 

@@ -11,7 +11,7 @@ import org.sparksweep.store.LeaderboardSchema;
 import org.sparksweep.store.RowProvenance;
 import org.sparksweep.store.SweepStore;
 import org.sparksweep.store.TrialJournal;
-import org.sparksweep.train.Trainers;
+import org.sparksweep.trainer.Trainers;
 
 /**
  * What every trial task of a sweep needs, shipped once with each task: small and free of the

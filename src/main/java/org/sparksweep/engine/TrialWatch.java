@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.sparksweep.store.SweepStore;
-import org.sparksweep.train.TrialContext;
+import org.sparksweep.trainer.TrialContext;
 import org.sparksweep.trial.CurvePoint;
 import org.sparksweep.trial.TrialCourse;
 import org.sparksweep.trial.TrialSchedule;

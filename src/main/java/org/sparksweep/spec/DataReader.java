@@ -10,7 +10,7 @@ import org.sparksweep.data.DataSources;
 import org.sparksweep.data.DataSpec;
 import org.sparksweep.plugin.Knob;
 import org.sparksweep.plugin.KnobValues;
-import org.sparksweep.train.Trainer;
+import org.sparksweep.trainer.Trainer;
 
 /**
  * Reads the {@code data:} block: the data source, its own options (typed by its knobs, then resolved

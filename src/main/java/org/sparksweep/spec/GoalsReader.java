@@ -9,7 +9,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.sparksweep.train.Trainer;
+import org.sparksweep.trainer.Trainer;
 import org.sparksweep.trial.Constraint;
 import org.sparksweep.trial.Direction;
 import org.sparksweep.trial.Goals;

@@ -11,8 +11,8 @@ import org.sparksweep.plugin.Knob;
 import org.sparksweep.space.Domain;
 import org.sparksweep.space.Parameter;
 import org.sparksweep.space.ValueType;
-import org.sparksweep.train.Trainer;
-import org.sparksweep.train.Trainers;
+import org.sparksweep.trainer.Trainer;
+import org.sparksweep.trainer.Trainers;
 
 /**
  * Reads the {@code model:} block: which trainer, and a value for each of its knobs (fixed under

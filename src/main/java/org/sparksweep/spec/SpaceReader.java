@@ -13,7 +13,7 @@ import org.sparksweep.space.Condition;
 import org.sparksweep.space.Domain;
 import org.sparksweep.space.Parameter;
 import org.sparksweep.space.ValueType;
-import org.sparksweep.train.Trainer;
+import org.sparksweep.trainer.Trainer;
 
 /**
  * Reads the {@code space:} block: one domain per searched knob of the trainer (a value, a choice, an

@@ -18,7 +18,7 @@ import org.sparksweep.data.DataSpec;
 import org.sparksweep.search.SearchSettings;
 import org.sparksweep.space.Parameter;
 import org.sparksweep.space.SearchSpace;
-import org.sparksweep.train.Trainer;
+import org.sparksweep.trainer.Trainer;
 import org.sparksweep.trial.Goals;
 import org.sparksweep.trial.Objective;
 

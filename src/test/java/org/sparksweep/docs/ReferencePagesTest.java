@@ -14,8 +14,8 @@ import org.sparksweep.plugin.Knob;
 import org.sparksweep.search.Strategies;
 import org.sparksweep.search.StrategyFactory;
 import org.sparksweep.store.Columns;
-import org.sparksweep.train.Trainer;
-import org.sparksweep.train.Trainers;
+import org.sparksweep.trainer.Trainer;
+import org.sparksweep.trainer.Trainers;
 
 /**
  * The reference pages under src/site/markdown name every trainer setting, strategy option and

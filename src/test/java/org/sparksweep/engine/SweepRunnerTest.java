@@ -28,7 +28,7 @@ import org.sparksweep.store.SweepStore;
 import org.sparksweep.testing.FaultyTrainer;
 import org.sparksweep.testing.SharedSpark;
 import org.sparksweep.testing.SweepRoot;
-import org.sparksweep.train.function.TestFunction;
+import org.sparksweep.trainer.function.TestFunction;
 import org.sparksweep.trial.TrialId;
 import org.sparksweep.trial.TrialStatus;
 import scala.Tuple2;

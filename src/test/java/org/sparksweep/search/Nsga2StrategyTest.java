@@ -15,7 +15,7 @@ import org.sparksweep.space.SearchSpace;
 import org.sparksweep.space.TrialConfig;
 import org.sparksweep.trial.Direction;
 import org.sparksweep.trial.Objective;
-import org.sparksweep.train.function.TestFunction;
+import org.sparksweep.trainer.function.TestFunction;
 import org.sparksweep.trial.Constraint;
 import org.sparksweep.trial.Goals;
 import org.sparksweep.trial.Hypervolume;

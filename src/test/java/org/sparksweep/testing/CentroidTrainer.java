@@ -4,8 +4,8 @@ import java.util.List;
 import java.util.Map;
 import org.sparksweep.data.Examples;
 import org.sparksweep.plugin.Knob;
-import org.sparksweep.train.Trainer;
-import org.sparksweep.train.TrainingRun;
+import org.sparksweep.trainer.Trainer;
+import org.sparksweep.trainer.TrainingRun;
 
 /**
  * A nearest-centroid classifier: deterministic, instant, and it reads real data, so sweeps over

@@ -3,10 +3,10 @@ package org.sparksweep.testing;
 import java.util.List;
 import java.util.Map;
 import org.sparksweep.space.ValueType;
-import org.sparksweep.train.DivergedException;
+import org.sparksweep.trainer.DivergedException;
 import org.sparksweep.plugin.Knob;
-import org.sparksweep.train.Trainer;
-import org.sparksweep.train.TrainingRun;
+import org.sparksweep.trainer.Trainer;
+import org.sparksweep.trainer.TrainingRun;
 
 /**
  * A trainer that misbehaves on request, registered through META-INF/services exactly as a user's

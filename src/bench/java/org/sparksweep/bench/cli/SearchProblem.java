@@ -11,7 +11,7 @@ import org.sparksweep.space.Domain;
 import org.sparksweep.space.Parameter;
 import org.sparksweep.space.SearchSpace;
 import org.sparksweep.space.TrialConfig;
-import org.sparksweep.train.function.TestFunction;
+import org.sparksweep.trainer.function.TestFunction;
 
 /**
  * A problem of the search benchmark: a test function, the space it is searched over, its known

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.sparksweep.space.Parameter;
 import org.sparksweep.space.TrialConfig;
-import org.sparksweep.train.function.TestFunction;
+import org.sparksweep.trainer.function.TestFunction;
 
 /** The benchmark's regrets are only right if its optima are: each is reached at its argmin and never undercut. */
 class SearchProblemTest {
