@@ -451,13 +451,6 @@ class HdfsYarnIT {
     /** One row of a query over a leaderboard root, read in this JVM with the CLI's sql command. */
     static Map<String, String> query(String root, String sql) {
         SharedSpark.get();
-        CommandLineRun r = CommandLineRun.of("sql", "--output", root, "--format", "csv", sql);
-        assertEquals(0, r.exit(), r.err());
-        List<String> lines = r.lines();
-        assertEquals(2, lines.size(), r.out());
-        String[] header = lines.get(0).split(","), values = lines.get(1).split(",", -1);
-        Map<String, String> row = new HashMap<>();
-        for (int i = 0; i < header.length; i++) row.put(header[i], values[i]);
-        return row;
+        return CommandLineRun.sqlRow(root, sql);
     }
 }

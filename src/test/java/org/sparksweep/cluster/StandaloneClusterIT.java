@@ -218,14 +218,7 @@ class StandaloneClusterIT {
     /** One row of a query over the leaderboard, read in this JVM with the CLI's sql command. */
     static Map<String, String> query(Path root, String sql) {
         SharedSpark.get();
-        CommandLineRun r = CommandLineRun.of("sql", "--output", root.toString(), "--format", "csv", sql);
-        assertEquals(0, r.exit(), r.err());
-        List<String> lines = r.lines();
-        assertEquals(2, lines.size(), r.out());
-        String[] header = lines.get(0).split(","), values = lines.get(1).split(",", -1);
-        Map<String, String> row = new HashMap<>();
-        for (int i = 0; i < header.length; i++) row.put(header[i], values[i]);
-        return row;
+        return CommandLineRun.sqlRow(root.toString(), sql);
     }
 
     /** No file the cluster, the driver or the sweep wrote holds the secret, nor the submission's output. */

@@ -249,9 +249,10 @@ abstract class NetworkTrainer implements Trainer {
     /**
      * The examples cut into mini-batches of {@code size} in their order, the last one shorter: the batches of
      * DL4J's {@code DataSet.batchBy}, copied out as row ranges instead of split into single examples and merged
-     * again (which took about a quarter of a small MLP trial). The data sets here carry no masks.
+     * again (which took about a quarter of a small MLP trial). A data set with masks is left to DL4J.
      */
     static List<DataSet> batches(DataSet set, int size) {
+        if (set.getFeaturesMaskArray() != null || set.getLabelsMaskArray() != null) return set.batchBy(size);
         INDArray features = set.getFeatures(), labels = set.getLabels();
         long n = features.size(0);
         List<DataSet> out = new ArrayList<>((int) ((n + size - 1) / size));
