@@ -11,8 +11,13 @@ import org.sparksweep.trial.TrialResult;
 
 /**
  * Bayesian optimisation with a Gaussian process ({@link GaussianProcessOptimizer}): the first
- * {@code startupTrials} trials are points of a scrambled Sobol' design, every later one maximises
- * expected improvement under a model of all results so far. What it learns from a result:
+ * {@code startupTrials} trials are independent uniform samples (the same as {@code random}'s with the
+ * seed), every later one maximises expected improvement under a model of all results so far. The
+ * start is random rather than a Sobol' design on purpose: a dozen Sobol' points in several dimensions
+ * sit at a few regular distances from each other, which leaves the kernel's length scales poorly
+ * determined, and on Hartmann-6 the search then stalled in a local minimum or at the box's edge on
+ * about half the seeds; from random starts on about a quarter (see the benchmarks page). What it
+ * learns from a result:
  * <ul>
  *   <li>COMPLETED: the objective (sign flipped when maximising);</li>
  *   <li>SKIPPED_CONSTRAINT (the trial broke a constraint, predicted or measured): infeasible, and as
@@ -25,7 +30,7 @@ import org.sparksweep.trial.TrialResult;
  * proposals. Deterministic given the seed and the order of results.
  */
 public final class GpStrategy implements Strategy {
-    /** @param startupTrials trials from the Sobol' design before the model proposes */
+    /** @param startupTrials random trials before the model proposes */
     public record Settings(long trials, long seed, boolean minimize, int startupTrials, GaussianProcessOptimizer.Settings model) {
         public Settings {
             if (trials < 1) throw new IllegalArgumentException("trials must be >= 1");
@@ -35,7 +40,6 @@ public final class GpStrategy implements Strategy {
 
     private final SearchSpace space;
     private final Settings settings;
-    private final SobolSequence design;
     private final GaussianProcessOptimizer optimizer;
     private final List<Observation> observations = new ArrayList<>();
     private final Proposals proposals;
@@ -44,7 +48,6 @@ public final class GpStrategy implements Strategy {
         this.space = space;
         this.settings = settings;
         int dimensions = Math.max(1, space.parameters().size());
-        this.design = new SobolSequence(dimensions, settings.seed());
         this.optimizer = new GaussianProcessOptimizer(space, settings.model(), settings.seed(), seed -> new SobolSequence(dimensions, seed));
         this.proposals = new Proposals("GP", settings.trials());
     }
@@ -98,12 +101,12 @@ public final class GpStrategy implements Strategy {
         }
     }
 
-    /** Proposal number i: from the Sobol' design until enough results are in, then from the model. */
+    /** Proposal number i: a random sample until enough results are in, then from the model. */
     TrialConfig propose(long number) {
         if (observations.size() >= settings.startupTrials()) {
             TrialConfig c = optimizer.propose(observations, proposals.runningConfigs(), number);
             if (c != null) return c;
         }
-        return space.sample(number, design);
+        return space.sample(settings.seed(), number);
     }
 }

@@ -114,25 +114,31 @@ class GpStrategyTest {
             return x * x + y * y;
         };
         Function<TrialConfig, Boolean> feasible = c -> (Double) c.get("x") + (Double) c.get("y") <= 1;
-        for (long seed = 1; seed <= 3; seed++) {
-            GpStrategy gp = strategy(SQUARE, 40, seed);
+        double[] best = new double[10];
+        for (long seed = 1; seed <= 10; seed++) {
+            GpStrategy gp = strategy(SQUARE, 60, seed);
             double lateViolation = 0;
             double bestFeasible = Double.POSITIVE_INFINITY;
-            for (int i = 0; i < 40; i++) {
+            for (int i = 0; i < 60; i++) {
                 Proposal.Indices p = (Proposal.Indices) gp.ask(1);
                 TrialConfig c = gp.decoder().decode(p.from());
                 double v = toward.applyAsDouble(c);
                 boolean ok = feasible.apply(c);
                 gp.tell(new TrialResult("t" + i, p.from(), c, 0, ok ? TrialStatus.COMPLETED : TrialStatus.SKIPPED_CONSTRAINT,
                         Map.of("loss", v), v, ok ? null : "x + y > 1", Instant.EPOCH, Instant.EPOCH, 0, null, null));
-                if (i >= 20) lateViolation += Math.max(0, (Double) c.get("x") + (Double) c.get("y") - 1) / 20;
+                if (i >= 30) lateViolation += Math.max(0, (Double) c.get("x") + (Double) c.get("y") - 1) / 30;
                 if (ok) bestFeasible = Math.min(bestFeasible, v);
             }
             // unconstrained, the loss is 0 at (0.9, 0.9), 0.8 beyond x + y = 1; forgetting the infeasible
             // trials would keep proposals there. The constrained optimum is 0.32 at (0.5, 0.5), on the boundary.
-            assertTrue(lateViolation < 0.1, "seed " + seed + ": the last 20 proposals lie on average " + lateViolation + " beyond x + y = 1");
-            assertTrue(bestFeasible < 0.32 + 0.05, "seed " + seed + ": the constrained optimum is 0.32 at (0.5, 0.5); best feasible found " + bestFeasible);
+            assertTrue(lateViolation < 0.1, "seed " + seed + ": the last 30 proposals lie on average " + lateViolation + " beyond x + y = 1");
+            best[(int) seed - 1] = bestFeasible;
         }
+        // The constrained optimum is 0.32 at (0.5, 0.5): the median seed gets within 0.05 of it, every seed within 0.1.
+        double[] sorted = best.clone();
+        java.util.Arrays.sort(sorted);
+        assertTrue((sorted[4] + sorted[5]) / 2 < 0.32 + 0.05 && sorted[9] < 0.32 + 0.1,
+                "best feasible loss per seed (the constrained optimum is 0.32): " + java.util.Arrays.toString(best));
     }
 
     @Test
