@@ -97,6 +97,10 @@ final class SearchBenchmarkCommand implements Callable<Integer> {
     @Option(names = "--population", defaultValue = "20", description = "nsga2's population size, also given to Optuna's NSGAIISampler (default: ${DEFAULT-VALUE})")
     int population;
 
+    @Option(names = "--per-seed", description = "also print each seed's regret after every budget (on standard error): a median "
+            + "hides whether a strategy is bimodal, e.g. stuck in a local minimum on some seeds")
+    boolean perSeed;
+
     @Option(names = "--optuna-script", defaultValue = "src/test/python/optuna_search.py", hidden = true)
     Path optunaScript;
 
@@ -205,10 +209,17 @@ final class SearchBenchmarkCommand implements Callable<Integer> {
         double[] ms = new double[budgets.size()];
         for (int seed = 0; seed < seeds; seed++) {
             Run run = run(strategy, problem, trials, seed);
+            StringBuilder line = new StringBuilder();
             for (int b = 0; b < budgets.size(); b++) {
                 int n = budgets.get(b);
                 best[b][seed] = run.bestSoFar()[n - 1];
                 ms[b] += run.proposalNanos()[n - 1] / 1e6 / n / seeds;
+                line.append(String.format(Locale.ROOT, " %d:%.3e", n, best[b][seed] - problem.optimum()));
+            }
+            if (perSeed) {
+                PrintWriter err = command.commandLine().getErr();
+                err.printf(Locale.ROOT, "search-benchmark: %s %s seed %d regret after N trials%s%n", problem.label(), strategy, seed, line);
+                err.flush();
             }
         }
         return new Results(strategy, best, ms);
