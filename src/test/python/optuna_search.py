@@ -152,6 +152,8 @@ def sampler(name, seed, population=20):
         return optuna.samplers.TPESampler(seed=seed)
     if name == "tpe-mv":
         return optuna.samplers.TPESampler(seed=seed, multivariate=True)
+    if name == "gp":  # Optuna 4 or later, with torch
+        return optuna.samplers.GPSampler(seed=seed)
     if name == "nsga2":
         return optuna.samplers.NSGAIISampler(population_size=population, seed=seed)
     raise SystemExit("unknown sampler " + name)

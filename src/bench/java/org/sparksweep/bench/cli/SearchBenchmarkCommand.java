@@ -78,12 +78,18 @@ final class SearchBenchmarkCommand implements Callable<Integer> {
     String reference;
 
     @Option(names = "--optuna", description = "also run Optuna's samplers on the same functions, budgets, seeds and parallelism, "
-            + "as rows optuna-<sampler> paired seed by seed with ours (needs /usr/bin/python3 with optuna, e.g. Debian's python3-optuna; "
+            + "as rows optuna-<sampler> paired seed by seed with ours (needs a python3 with optuna, e.g. Debian's python3-optuna; "
             + "run from the repository root)")
     boolean optuna;
 
+    @Option(names = "--optuna-python", defaultValue = "/usr/bin/python3",
+            description = "with --optuna: the Python that runs Optuna, e.g. a virtual environment's bin/python with Optuna 4 or later and torch "
+                    + "for the gp sampler (default: ${DEFAULT-VALUE})")
+    String optunaPython;
+
     @Option(names = "--optuna-samplers", split = ",", defaultValue = "tpe",
-            description = "with --optuna: Optuna samplers to run, of tpe, tpe-mv (multivariate), random, qmc; the first is the baseline of the win-rate column "
+            description = "with --optuna: Optuna samplers to run, of tpe, tpe-mv (multivariate), random, qmc, gp (GPSampler: Optuna 4 or later with "
+                    + "torch, see --optuna-python); the first is the baseline of the win-rate column "
                     + "(default: ${DEFAULT-VALUE})")
     List<String> optunaSamplers;
 
@@ -142,8 +148,8 @@ final class SearchBenchmarkCommand implements Callable<Integer> {
             }
         }
         for (String s : optunaSamplers) {
-            if (!List.of("tpe", "tpe-mv", "random", "qmc").contains(s)) {
-                err.println("sparksweep search-benchmark: --optuna-samplers: unknown sampler '" + s + "'; one of tpe, tpe-mv, random, qmc");
+            if (!List.of("tpe", "tpe-mv", "random", "qmc", "gp").contains(s)) {
+                err.println("sparksweep search-benchmark: --optuna-samplers: unknown sampler '" + s + "'; one of tpe, tpe-mv, random, qmc, gp");
                 return Main.BAD_INPUT;
             }
         }
@@ -309,7 +315,7 @@ final class SearchBenchmarkCommand implements Callable<Integer> {
         Path tsv = null;
         try {
             tsv = Files.createTempFile("sparksweep-optuna", ".tsv");
-            List<String> cmd = List.of("/usr/bin/python3", optunaScript.toString(), "--seeds", String.valueOf(seeds),
+            List<String> cmd = List.of(optunaPython, optunaScript.toString(), "--seeds", String.valueOf(seeds),
                     "--budgets", String.join(",", budgets.stream().map(String::valueOf).toList()),
                     "--functions", String.join(",", problems.stream().map(SearchProblem::name).toList()),
                     "--strategies", String.join(",", optunaSamplers), "--parallelism", String.valueOf(parallelism),
@@ -322,7 +328,7 @@ final class SearchBenchmarkCommand implements Callable<Integer> {
             if (optunaSave != null) Files.copy(tsv, optunaSave, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
             return parseOptuna(Files.readAllLines(tsv, StandardCharsets.UTF_8), budgets, seeds, parallelism);
         } catch (IOException e) {
-            err.println("cannot run /usr/bin/python3: " + e.getMessage());
+            err.println("cannot run " + optunaPython + ": " + e.getMessage());
             return null;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -395,7 +401,7 @@ final class SearchBenchmarkCommand implements Callable<Integer> {
             command.commandLine().getErr().println("cannot find " + optunaScript.toAbsolutePath() + ": run from the repository root");
             return Main.ERROR;
         }
-        List<String> cmd = List.of("/usr/bin/python3", optunaScript.toString(), "--seeds", String.valueOf(seeds),
+        List<String> cmd = List.of(optunaPython, optunaScript.toString(), "--seeds", String.valueOf(seeds),
                 "--budgets", String.join(",", budgets.stream().map(String::valueOf).toList()),
                 "--functions", String.join(",", problems.stream().map(SearchProblem::name).toList()), "--strategies", String.join(",", strategies),
                 "--population", String.valueOf(population));
@@ -406,7 +412,7 @@ final class SearchBenchmarkCommand implements Callable<Integer> {
             if (code != 0) command.commandLine().getErr().println("optuna run exited with " + code + " (is python3-optuna installed?)");
             return code == 0 ? Main.OK : Main.ERROR;
         } catch (IOException e) {
-            command.commandLine().getErr().println("cannot run /usr/bin/python3: " + e.getMessage());
+            command.commandLine().getErr().println("cannot run " + optunaPython + ": " + e.getMessage());
             return Main.ERROR;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
