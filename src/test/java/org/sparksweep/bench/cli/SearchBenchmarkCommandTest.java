@@ -37,6 +37,26 @@ class SearchBenchmarkCommandTest {
     }
 
     @Test
+    void perSeedPrintsEachSeedsRegretWhoseMedianIsTheTables() {
+        CommandLineRun r = CommandLineRun.bench("search-benchmark", "--strategies", "random", "--reference", "none", "--functions", "branin",
+                "--budgets", "5,12", "--seeds", "5", "--per-seed");
+        assertEquals(0, r.exit(), r.err());
+        List<double[]> seeds = new ArrayList<>();
+        for (String line : r.err().split("\n")) {
+            if (!line.startsWith("search-benchmark: branin random seed ")) continue;
+            String[] f = line.trim().split("\\s+");
+            assertEquals("seed " + seeds.size(), f[3] + " " + f[4], line);
+            seeds.add(new double[] {Double.parseDouble(f[f.length - 2].substring(2)), Double.parseDouble(f[f.length - 1].substring(3))});
+        }
+        assertEquals(5, seeds.size(), r.err());
+        double[] at12 = seeds.stream().mapToDouble(v -> v[1]).sorted().toArray();
+        String[] row12 = rows(r, "branin").get(1);
+        assertEquals("12", row12[1]);
+        assertEquals(at12[2], Double.parseDouble(row12[2]), 1e-3 * at12[2] + 1e-12, "the table's median is the middle seed's regret");
+        for (double[] v : seeds) assertTrue(v[1] <= v[0], "12 trials never leave a worse best than 5: " + Arrays.toString(v));
+    }
+
+    @Test
     void printsOneRowPerStrategyAndBudgetWithEveryColumn() {
         CommandLineRun r = CommandLineRun.bench("search-benchmark", "--strategies", "random,sobol", "--reference", "random", "--functions",
                 "branin,mixed6", "--budgets", "5,12", "--seeds", "6");
