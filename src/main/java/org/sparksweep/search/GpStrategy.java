@@ -11,13 +11,11 @@ import org.sparksweep.trial.TrialResult;
 
 /**
  * Bayesian optimisation with a Gaussian process ({@link GaussianProcessOptimizer}): the first
- * {@code startupTrials} trials are independent uniform samples (the same as {@code random}'s with the
- * seed), every later one maximises expected improvement under a model of all results so far. The
- * start is random rather than a Sobol' design on purpose: a dozen Sobol' points in several dimensions
- * sit at a few regular distances from each other, which leaves the kernel's length scales poorly
- * determined, and on Hartmann-6 the search then stalled in a local minimum or at the box's edge on
- * about half the seeds; from random starts on about a quarter (see the benchmarks page). What it
- * learns from a result:
+ * {@code startupTrials} trials are independent uniform samples (the configs {@code random} draws with
+ * the same seed, so the two compare seed by seed), every later one maximises expected improvement under a
+ * model of all results so far. (A Sobol' start measured no better on Hartmann-6: there the first
+ * draws decide whether a seed finds the global well, whatever their kind; see the benchmarks page.)
+ * What it learns from a result:
  * <ul>
  *   <li>COMPLETED: the objective (sign flipped when maximising);</li>
  *   <li>SKIPPED_CONSTRAINT (the trial broke a constraint, predicted or measured): infeasible, and as
