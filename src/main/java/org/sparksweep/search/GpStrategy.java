@@ -13,8 +13,8 @@ import org.sparksweep.trial.TrialResult;
  * Bayesian optimisation with a Gaussian process ({@link GaussianProcessOptimizer}): the first
  * {@code startupTrials} trials are independent uniform samples (the configs {@code random} draws with
  * the same seed, so the two compare seed by seed), every later one maximises expected improvement under a
- * model of all results so far. (A Sobol' start measured no better on Hartmann-6: there the first
- * draws decide whether a seed finds the global well, whatever their kind; see the benchmarks page.)
+ * model of all results so far. (A Sobol' start measured no better on Hartmann-6; see the benchmarks
+ * page.)
  * What it learns from a result:
  * <ul>
  *   <li>COMPLETED: the objective (sign flipped when maximising);</li>
