@@ -99,6 +99,25 @@ class GaussianProcessTest {
     }
 
     @Test
+    void aParameterThatDoesNotMatterInTheDataIsNotWrittenOffEverywhere() {
+        // y depends on x1 only: the likelihood alone would push x2's and x3's length scales to their bound (100)
+        SplittableRandom r = new SplittableRandom(5);
+        double[][] x = new double[30][];
+        double[] y = new double[x.length];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = new double[] {r.nextDouble(), r.nextDouble(), r.nextDouble()};
+            y[i] = Math.sin(5 * x[i][0]);
+        }
+        Kernel k = HyperparameterFit.fit(x, y, new boolean[3], null, true, 60);
+        double[] rho = k.inverseSquaredLengthScales();
+        for (int j = 1; j < 3; j++) {
+            double lengthScale = 1 / Math.sqrt(rho[j]);
+            assertTrue(lengthScale < 10, "x" + (j + 1) + "'s length scale stays below 10 box widths: " + lengthScale);
+            assertTrue(lengthScale > 1 / Math.sqrt(rho[0]), "and above x1's, which does matter: " + java.util.Arrays.toString(rho));
+        }
+    }
+
+    @Test
     void boundedLbfgsFindsAMinimumOnABound() {
         // Rosenbrock's minimum (1, 1) lies outside the box [-2, 0.5] x [-2, 2]: the constrained minimum is on x = 0.5
         BoundedLbfgs.Objective rosenbrock = (p, g) -> {
