@@ -10,9 +10,9 @@ import org.sparksweep.trial.Objective;
 
 /**
  * Bayesian optimisation with a Gaussian process ({@link GpStrategy}): {@code trials} trials, the
- * first {@code startupTrials} sampled at random, then each maximising expected
- * improvement. Options: {@code startupTrials} (default: 2 per searched parameter, at least 5, at
- * most 10), {@code candidates} (default 1024, quasi-random points scored per proposal) and
+ * first {@code startupTrials} from a scrambled Sobol' design, then each maximising expected
+ * improvement (half of them leave a basin the search has stalled in). Options: {@code startupTrials}
+ * (default: 2 per searched parameter, at least 5, at most 10), {@code candidates} (default 1024, quasi-random points scored per proposal) and
  * {@code maxPoints} (default 400, the most results the model conditions on).
  */
 public final class GpSearch implements StrategyFactory {
@@ -29,7 +29,7 @@ public final class GpSearch implements StrategyFactory {
     public List<Knob> options() {
         GaussianProcessOptimizer.Settings defaults = GaussianProcessOptimizer.Settings.defaults();
         return List.of(
-                Knob.whole(STARTUP, 1L, 100_000L, null, "the first trials, sampled at random (default: 2 per searched parameter, at least 5, at most 10)"),
+                Knob.whole(STARTUP, 1L, 100_000L, null, "the first trials, from a scrambled Sobol' design (default: 2 per searched parameter, at least 5, at most 10)"),
                 Knob.whole(CANDIDATES, 16L, 1_000_000L, (long) defaults.candidates(), "quasi-random points scored per proposal"),
                 Knob.whole(MAX_POINTS, 10L, 5_000L, (long) defaults.maxPoints(), "the most results the model conditions on"));
     }
@@ -71,7 +71,7 @@ public final class GpSearch implements StrategyFactory {
     public String plan(SearchSettings settings, StrategyOptions options, SearchSpace space) {
         int startup = options.intValue(STARTUP, defaultStartup(space));
         return "gp: " + settings.trials() + " trials (the first " + Math.min(startup, settings.trials())
-                + " sampled at random), seed " + settings.seed() + "; each later one maximises expected improvement"
+                + " from a Sobol' design), seed " + settings.seed() + "; each later one maximises expected improvement"
                 + " under a Gaussian process of the results so far, one per free executor slot";
     }
 }

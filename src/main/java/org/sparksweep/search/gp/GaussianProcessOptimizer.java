@@ -18,6 +18,17 @@ import org.sparksweep.space.TrialConfig;
  * the best trials are scored, the best few refined by gradient (continuous dimensions) and by trying
  * every value (categorical and short discrete ones), and the best config not yet tried wins.
  * <p>
+ * Once the search has stalled — the best loss improved by less than 0.1% of its distance to the
+ * median loss over the last {@value #STALL_WINDOW} results — half of the proposals leave the
+ * incumbent's basin: every fourth is a point of a scrambled Sobol' sequence over the whole space,
+ * and every fourth (offset by two) maximises expected improvement over a <em>second basin's</em>
+ * best value within {@value #BASIN_HALF_WIDTH} of it: the best result that is the best within its
+ * own neighbourhood (one unit of the kernel's length-scale-weighted distance) and lies outside the
+ * incumbent's. Expected improvement alone never leaves a basin it has converged in: a model that has
+ * seen the incumbent's neighbourhood closely predicts little to gain anywhere else, spends its
+ * proposals between the incumbent and the box's corners, and a promising result elsewhere is not
+ * followed up because it is worse than the incumbent.
+ * <p>
  * Cost: hyperparameters are refitted once per new result up to 100 results and less often beyond
  * ({@link #refitEvery}), warm-started from the previous fit (from fresh starts too while results are
  * few and at every tenth fit); past
@@ -46,6 +57,13 @@ public final class GaussianProcessOptimizer {
     }
 
     private static final int STARTS = 5, LOCAL_AROUND = 5, LOCAL_EACH = 64, RESTART_EVERY = 10;
+    /** Results over which the best loss must have moved for the search not to count as stalled. */
+    static final int STALL_WINDOW = 10;
+    /** How far (per continuous dimension, in the unit cube) a second basin's search looks from its best result. */
+    static final double BASIN_HALF_WIDTH = 0.15;
+    private static final double STALL_TOLERANCE = 1e-3, NEIGHBOURHOOD = 1;
+    private static final int BASIN_CANDIDATES = 512;
+    private static final long EXPLORATION_STREAM = 0x5DEECE66DL;
 
     private final SearchSpace space;
     private final SpaceEncoding encoding;
@@ -82,6 +100,9 @@ public final class GaussianProcessOptimizer {
                 .toList();
         boolean constrained = observations.stream().anyMatch(o -> !o.feasible());
         if (scored.size() < 2 && !constrained) return null;
+        Set<TrialConfig> tried = new HashSet<>(pending);
+        for (Observation o : observations) tried.add(o.config());
+        Leave leave = number % 2 == 0 || !stalled(scored) ? Leave.NO : number % 4 == 1 ? Leave.EXPLORE : Leave.SECOND_BASIN;
         SplittableRandom random = new SplittableRandom(seed * 0x9E3779B97F4A7C15L ^ (number + 1) * 0xC2B2AE3D27D4EB4FL);
         int n = observations.size();
         boolean refit = fittedObservations < 0 || n - fittedObservations >= refitEvery(n);
@@ -91,10 +112,13 @@ public final class GaussianProcessOptimizer {
         GaussianProcess objective = null;
         double best = Double.NaN;
         List<double[]> topPoints = new ArrayList<>();
+        double[][] x = null;
+        double[] y = null;
+        List<Observation> kept = List.of();
         if (scored.size() >= 2) {
-            List<Observation> kept = subset(scored);
-            double[][] x = new double[kept.size()][];
-            double[] y = new double[kept.size()];
+            kept = subset(scored);
+            x = new double[kept.size()][];
+            y = new double[kept.size()];
             OutputWarping warping = OutputWarping.fit(kept.stream().mapToDouble(Observation::loss).toArray());
             for (int i = 0; i < x.length; i++) {
                 x[i] = encoding.encode(kept.get(i).config());
@@ -115,10 +139,97 @@ public final class GaussianProcessOptimizer {
         GaussianProcess feasibility = constrained ? feasibilityModel(observations, refit, restart) : null;
         Acquisition acquisition = new Acquisition(objective, best, feasibility);
         if (!acquisition.informative()) return null;
-
-        Set<TrialConfig> tried = new HashSet<>(pending);
-        for (Observation o : observations) tried.add(o.config());
+        if (leave == Leave.EXPLORE) {
+            TrialConfig c = explorationPoint(number, tried, feasibility);
+            if (c != null) return c;
+        }
+        if (leave == Leave.SECOND_BASIN && objective != null) {
+            TrialConfig c = secondBasin(objective, feasibility, kept, x, y, tried, random);
+            if (c != null) return c;
+        }
         return maximise(acquisition, topPoints, tried, random);
+    }
+
+    private enum Leave { NO, EXPLORE, SECOND_BASIN }
+
+    /**
+     * True when the best feasible loss of the last {@value #STALL_WINDOW} results is within 0.1% of
+     * (median loss - best loss) of the best before them, with at least twice that many results.
+     */
+    static boolean stalled(List<Observation> scored) {
+        int n = scored.size();
+        if (n < 2 * STALL_WINDOW) return false;
+        double best = Double.POSITIVE_INFINITY, before = Double.POSITIVE_INFINITY;
+        double[] losses = new double[n];
+        for (int i = 0; i < n; i++) {
+            Observation o = scored.get(i);
+            losses[i] = o.loss();
+            if (o.feasible()) {
+                best = Math.min(best, o.loss());
+                if (i < n - STALL_WINDOW) before = best;
+            }
+        }
+        if (!Double.isFinite(before)) return false;
+        java.util.Arrays.sort(losses);
+        return before - best <= STALL_TOLERANCE * (losses[n / 2] - best);
+    }
+
+    /**
+     * Point {@code number} of a scrambled Sobol' sequence of its own over the whole space, or the
+     * first after it not tried yet and, when some trials broke a constraint, more likely feasible
+     * than not under the feasibility model; null when none of the next 1,000 is.
+     */
+    private TrialConfig explorationPoint(long number, Set<TrialConfig> tried, GaussianProcess feasibility) {
+        SearchSpace.UnitCoordinates sequence = candidateSequence.apply(seed ^ EXPLORATION_STREAM);
+        for (long i = number; i < number + 1000; i++) {
+            TrialConfig c = space.sample(i, sequence);
+            if (!tried.contains(c) && (feasibility == null || feasibility.predict(encoding.encode(c))[0] > 0)) return c;
+        }
+        return null;
+    }
+
+    /**
+     * Expected improvement over a second basin's best value, among random points within
+     * {@value #BASIN_HALF_WIDTH} of it in each continuous dimension; null when every feasible result
+     * lies in the incumbent's neighbourhood or has a better one in its own. {@code x} and {@code y}
+     * are the encoded configs and warped losses of {@code kept}.
+     */
+    private TrialConfig secondBasin(GaussianProcess objective, GaussianProcess feasibility, List<Observation> kept,
+                                    double[][] x, double[] y, Set<TrialConfig> tried, SplittableRandom random) {
+        Kernel kernel = objective.kernel();
+        boolean[] categorical = encoding.categorical();
+        int n = x.length, incumbent = -1;
+        for (int i = 0; i < n; i++) if (kept.get(i).feasible() && (incumbent < 0 || y[i] < y[incumbent])) incumbent = i;
+        if (incumbent < 0) return null;
+        double radius2 = NEIGHBOURHOOD * NEIGHBOURHOOD;
+        int leader = -1;
+        for (int i = 0; i < n; i++) {
+            if (!kept.get(i).feasible() || kernel.squaredDistance(x[i], x[incumbent], categorical) <= radius2) continue;
+            boolean leads = true;
+            for (int j = 0; j < n && leads; j++) {
+                leads = !(y[j] < y[i] && kernel.squaredDistance(x[i], x[j], categorical) <= radius2);
+            }
+            if (leads && (leader < 0 || y[i] < y[leader])) leader = i;
+        }
+        if (leader < 0) return null;
+        double[] centre = x[leader];
+        Acquisition local = new Acquisition(objective, y[leader], feasibility);
+        boolean[] movable = encoding.movable(centre);
+        List<Scored> scored = new ArrayList<>(BASIN_CANDIDATES);
+        for (int k = 0; k < BASIN_CANDIDATES; k++) {
+            double[] u = centre.clone();
+            for (int j = 0; j < u.length; j++) {
+                if (movable[j]) u[j] = Math.max(0, Math.min(1, centre[j] + BASIN_HALF_WIDTH * (2 * random.nextDouble() - 1)));
+            }
+            u = encoding.snap(u);
+            scored.add(new Scored(u, local.value(u)));
+        }
+        scored.sort(Comparator.comparingDouble(Scored::value).reversed());
+        for (Scored s : scored) {
+            TrialConfig c = encoding.decode(s.u());
+            if (!tried.contains(c)) return c;
+        }
+        return null;
     }
 
     /**
