@@ -11,9 +11,10 @@ import org.sparksweep.trial.Objective;
 /**
  * Bayesian optimisation with a Gaussian process ({@link GpStrategy}): {@code trials} trials, the
  * first {@code startupTrials} from a scrambled Sobol' design, then each maximising expected
- * improvement (half of them leave a basin the search has stalled in). Options: {@code startupTrials}
- * (default: 2 per searched parameter, at least 5, at most 10), {@code candidates} (default 1024, quasi-random points scored per proposal) and
- * {@code maxPoints} (default 400, the most results the model conditions on).
+ * improvement (half of them leave a basin the search has stalled in). Options:
+ * {@code startupTrials} (default: 2 per searched parameter, at least 5, at most 10),
+ * {@code candidates} (default 1024, quasi-random points scored per proposal) and {@code maxPoints}
+ * (default 400, the most results the model conditions on).
  */
 public final class GpSearch implements StrategyFactory {
     static final String STARTUP = "startupTrials";

@@ -104,6 +104,6 @@ class GaussianProcessOptimizerTest {
             }
             if (Math.hypot(x - 0.8, y - 0.8) < 0.15) nearWideWell++;
         }
-        assertTrue(nearWideWell <= 8, "at most the half of the proposals left to expected improvement stay in the wide well: " + nearWideWell + " of 16");
+        assertTrue(nearWideWell <= 8, "at most half of the proposals (those left to expected improvement) stay in the wide well: " + nearWideWell + " of 16");
     }
 }
