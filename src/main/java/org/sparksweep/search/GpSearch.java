@@ -11,8 +11,9 @@ import org.sparksweep.trial.Objective;
 /**
  * Bayesian optimisation with a Gaussian process ({@link GpStrategy}): {@code trials} trials, the
  * first {@code startupTrials} from a scrambled Sobol' design, then each maximising expected
- * improvement (half of them leave a basin the search has stalled in). Options:
- * {@code startupTrials} (default: 2 per searched parameter, at least 5, at most 10),
+ * improvement (half of them leave a basin the search has stalled in, three in four once the stall
+ * lasts). Options:
+ * {@code startupTrials} (default: 1 per searched parameter, at least 5, at most 10),
  * {@code candidates} (default 1024, quasi-random points scored per proposal) and {@code maxPoints}
  * (default 400, the most results the model conditions on).
  */
@@ -30,7 +31,7 @@ public final class GpSearch implements StrategyFactory {
     public List<Knob> options() {
         GaussianProcessOptimizer.Settings defaults = GaussianProcessOptimizer.Settings.defaults();
         return List.of(
-                Knob.whole(STARTUP, 1L, 100_000L, null, "the first trials, from a scrambled Sobol' design (default: 2 per searched parameter, at least 5, at most 10)"),
+                Knob.whole(STARTUP, 1L, 100_000L, null, "the first trials, from a scrambled Sobol' design (default: 1 per searched parameter, at least 5, at most 10)"),
                 Knob.whole(CANDIDATES, 16L, 1_000_000L, (long) defaults.candidates(), "quasi-random points scored per proposal"),
                 Knob.whole(MAX_POINTS, 10L, 5_000L, (long) defaults.maxPoints(), "the most results the model conditions on"));
     }
@@ -62,10 +63,10 @@ public final class GpSearch implements StrategyFactory {
                 options.intValue(STARTUP, defaultStartup(space)), model);
     }
 
-    /** Two design points per searched parameter, at least 5 and at most 10. */
+    /** One design point per searched parameter, at least 5 and at most 10. */
     static int defaultStartup(SearchSpace space) {
         long searched = space.parameters().stream().filter(p -> !(p.domain() instanceof org.sparksweep.space.Domain.Fixed)).count();
-        return (int) Math.max(5, Math.min(10, 2 * searched));
+        return (int) Math.max(5, Math.min(10, searched));
     }
 
     @Override

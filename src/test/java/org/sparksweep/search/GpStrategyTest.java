@@ -182,7 +182,7 @@ class GpStrategyTest {
         assertEquals("search.trials", factory.check(new SearchSettings("gp", null, 0), SQUARE).get(0).field());
         assertEquals("search.candidates", factory.check(new SearchSettings("gp", 50L, 0).withOption("candidates", 3), SQUARE).get(0).field());
         assertEquals(5, GpSearch.defaultStartup(SQUARE));
-        assertEquals(10, GpSearch.defaultStartup(MIXED));
+        assertEquals(6, GpSearch.defaultStartup(MIXED), "one per searched parameter");
     }
 
     private static GpStrategy strategy(SearchSpace space, long trials, long seed) {

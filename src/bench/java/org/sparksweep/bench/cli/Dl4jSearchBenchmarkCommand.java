@@ -32,7 +32,10 @@ import picocli.CommandLine.Option;
  * accuracy after N trials over seeds (median, mean with a bootstrap 95% interval, every seed's value)
  * and the seconds a seed's run took to get there.
  *
- * <p>The reported run: {@code ./sparksweep bench dl4j-search-benchmark --seeds 5 --budgets 20,40}.
+ * The first strategy is then compared with each other one seed by seed.
+ *
+ * <p>The reported runs: {@code ./sparksweep bench dl4j-search-benchmark --seeds 30 --budgets 20,40}, and the same with
+ * {@code --first-seed 30 --seeds 60}.
  */
 @Command(name = "dl4j-search-benchmark", mixinStandardHelpOptions = true,
         description = {"Compares search strategies on a real dl4j-mlp sweep of the bundled digits data: best validation accuracy "
@@ -42,9 +45,13 @@ final class Dl4jSearchBenchmarkCommand implements Callable<Integer> {
     @Option(names = "--strategies", split = ",", defaultValue = "gp,tpe,random", description = "strategies (default: ${DEFAULT-VALUE})")
     List<String> strategies;
 
-    @Option(names = "--seeds", defaultValue = "5", description = "independent runs per strategy, seeds 0..N-1; a seed also seeds "
-            + "the networks' training, the same for every strategy (default: ${DEFAULT-VALUE})")
+    @Option(names = "--seeds", defaultValue = "5", description = "independent runs per strategy, seeds F..F+N-1 (F from --first-seed); a seed "
+            + "also seeds the networks' training, the same for every strategy (default: ${DEFAULT-VALUE})")
     int seeds;
+
+    @Option(names = "--first-seed", defaultValue = "0", description = "the first seed, so a new run can use seeds no earlier run has seen "
+            + "(default: ${DEFAULT-VALUE})")
+    long firstSeed;
 
     @Option(names = "--budgets", split = ",", defaultValue = "20,40", description = "trial counts to report (default: ${DEFAULT-VALUE})")
     List<Integer> budgets;
@@ -87,14 +94,14 @@ final class Dl4jSearchBenchmarkCommand implements Callable<Integer> {
     public Integer call() throws SpecException {
         PrintWriter out = command.commandLine().getOut();
         PrintWriter err = command.commandLine().getErr();
-        if (seeds < 1 || epochs < 1 || budgets.isEmpty() || budgets.stream().anyMatch(b -> b < 1)) {
-            err.println("sparksweep dl4j-search-benchmark: --seeds, --epochs and every budget must be >= 1");
+        if (seeds < 1 || epochs < 1 || firstSeed < 0 || budgets.isEmpty() || budgets.stream().anyMatch(b -> b < 1)) {
+            err.println("sparksweep dl4j-search-benchmark: --seeds, --epochs and every budget must be >= 1, --first-seed >= 0");
             return Main.BAD_INPUT;
         }
         SweepSpec spec = SpecReader.parse(spec(epochs), "dl4j-search-benchmark", false);
         int trials = budgets.stream().mapToInt(Integer::intValue).max().orElseThrow();
         out.printf(Locale.ROOT, "dl4j-mlp on digits (1797 8x8 images, 30%% held out for validation), %d epochs per trial, trials in process "
-                + "one at a time (no Spark); %d seeds (0..%d)%n", epochs, seeds, seeds - 1);
+                + "one at a time (no Spark); %d seeds (%d..%d)%n", epochs, seeds, firstSeed, firstSeed + seeds - 1);
         out.println("space: learningRate logUniform[1e-4, 0.3], layers 1..3, width 16..256 step 16, dropout uniform[0, 0.5], "
                 + "l2 logUniform[1e-6, 1e-2], updater {adam, nesterovs, rmsprop, sgd}, batchSize {64, 128}");
         out.printf(Locale.ROOT, "best validation accuracy after N trials: median and mean over seeds, percentile-bootstrap %.0f%% interval "
@@ -103,7 +110,7 @@ final class Dl4jSearchBenchmarkCommand implements Callable<Integer> {
         Map<String, List<Run>> runs = new LinkedHashMap<>();
         for (String s : strategies) {
             List<Run> list = new ArrayList<>();
-            for (int seed = 0; seed < seeds; seed++) {
+            for (long seed = firstSeed; seed < firstSeed + seeds; seed++) {
                 Run r = run(spec, s, trials, seed);
                 list.add(r);
                 err.printf(Locale.ROOT, "dl4j-search-benchmark: %s seed %d: best %.4f after %d trials in %.1f s%n", s, seed, r.best()[trials - 1],
@@ -119,7 +126,7 @@ final class Dl4jSearchBenchmarkCommand implements Callable<Integer> {
             if (b > 0) out.println();
             int n = budgets.get(b);
             for (var e : runs.entrySet()) {
-                double[] best = e.getValue().stream().mapToDouble(r -> r.best()[n - 1]).toArray();
+                double[] best = bestAfter(e.getValue(), n);
                 double seconds = e.getValue().stream().mapToDouble(r -> r.seconds()[n - 1]).average().orElse(Double.NaN);
                 int failed = e.getValue().stream().mapToInt(r -> r.failed()[n - 1]).sum();
                 SearchStats.Interval ci = SearchStats.bootstrapMean(best, CONFIDENCE);
@@ -129,8 +136,48 @@ final class Dl4jSearchBenchmarkCommand implements Callable<Integer> {
                         SearchStats.mean(best), ci.lower(), ci.upper(), seconds, failed, perSeed);
             }
         }
+        if (runs.size() > 1) printPaired(out, runs);
         out.flush();
         return Main.OK;
+    }
+
+    /**
+     * The first strategy against each other one on the same seeds: wins, losses and ties of its best accuracy,
+     * the exact sign test, and the mean of the per-seed differences with a percentile-bootstrap interval (an
+     * interval above zero says the first strategy's lead is more than seed noise).
+     */
+    private void printPaired(PrintWriter out, Map<String, List<Run>> runs) {
+        String first = runs.keySet().iterator().next();
+        out.println();
+        out.printf(Locale.ROOT, "%s against each other strategy on the same seeds: wins-losses-ties of the best accuracy after N trials, "
+                + "two-sided exact sign test (ties left out), mean per-seed difference in accuracy with a percentile-bootstrap %.0f%% interval%n",
+                first, 100 * CONFIDENCE);
+        out.printf(Locale.ROOT, "%-9s %-9s %4s %12s %8s %10s %9s %9s%n", "strategy", "against", "N", "W-L-T", "sign_p", "mean_diff", "ci95_low",
+                "ci95_high");
+        for (int n : budgets) {
+            double[] a = bestAfter(runs.get(first), n);
+            for (var e : runs.entrySet()) {
+                if (e.getKey().equals(first)) continue;
+                double[] b = bestAfter(e.getValue(), n);
+                // SearchStats.paired counts a win for the smaller value: accuracies are compared negated
+                SearchStats.Paired p = SearchStats.paired(negated(a), negated(b));
+                double[] diff = new double[a.length];
+                for (int i = 0; i < a.length; i++) diff[i] = a[i] - b[i];
+                SearchStats.Interval ci = SearchStats.bootstrapMean(diff, CONFIDENCE);
+                out.printf(Locale.ROOT, "%-9s %-9s %4d %12s %8.3g %+10.4f %+9.4f %+9.4f%n", first, e.getKey(), n,
+                        p.wins() + "-" + p.losses() + "-" + p.ties(), p.signTestP(), SearchStats.mean(diff), ci.lower(), ci.upper());
+            }
+        }
+    }
+
+    private static double[] bestAfter(List<Run> runs, int n) {
+        return runs.stream().mapToDouble(r -> r.best()[n - 1]).toArray();
+    }
+
+    private static double[] negated(double[] v) {
+        double[] out = new double[v.length];
+        for (int i = 0; i < v.length; i++) out[i] = -v[i];
+        return out;
     }
 
     /** One strategy, one seed: asks one trial at a time, runs it with the engine's trial body, tells the result. */

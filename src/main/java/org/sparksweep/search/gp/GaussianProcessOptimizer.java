@@ -14,26 +14,29 @@ import org.sparksweep.space.TrialConfig;
 /**
  * Proposes the next config of a Bayesian optimisation with a Gaussian process: fits the model to
  * the trials so far, conditions it on the trials still running as if each returned an average
- * result (so the next proposal looks elsewhere), and maximises the {@link Acquisition} over the space — quasi-random candidates and perturbations of
- * the best trials are scored, the best few refined by gradient (continuous dimensions) and by trying
- * every value (categorical and short discrete ones), and the best config not yet tried wins.
+ * result (so the next proposal looks elsewhere), and maximises the {@link Acquisition} over the
+ * space — quasi-random candidates and perturbations of the best trials are scored, the best few
+ * refined by gradient (continuous dimensions) and by trying every value (categorical and short
+ * discrete ones), and the best config not yet tried wins.
  * <p>
  * Once the search has stalled — the best loss improved by less than 0.1% of its distance to the
  * median loss over the last {@value #STALL_WINDOW} results — half of the proposals leave the
- * incumbent's basin: every fourth is a point of a scrambled Sobol' sequence over the whole space,
- * and every fourth (offset by two) maximises expected improvement over a <em>second basin's</em>
- * best value within {@value #BASIN_HALF_WIDTH} of it: the best result that is the best within its
- * own neighbourhood (one unit of the kernel's length-scale-weighted distance) and lies outside the
- * incumbent's. Expected improvement alone never leaves a basin it has converged in: a model that has
- * seen the incumbent's neighbourhood closely predicts little to gain anywhere else, spends its
- * proposals between the incumbent and the box's corners, and a promising result elsewhere is not
- * followed up because it is worse than the incumbent.
+ * incumbent's basin, and three in four once the stall has lasted twice as long. One in four is a
+ * point of a scrambled Sobol' sequence over the whole space; the others maximise expected improvement
+ * over a <em>second basin's</em> best value within {@value #BASIN_HALF_WIDTH} of it: the best result
+ * that is the best within its own neighbourhood (one unit of the kernel's length-scale-weighted
+ * distance) and lies outside the incumbent's. A new best ends the stall. Expected improvement alone
+ * never leaves a basin it has converged in: a model that has seen the incumbent's neighbourhood
+ * closely predicts little to gain anywhere else, spends its proposals between the incumbent and the
+ * box's corners, and a promising result elsewhere is not followed up because it is worse than the
+ * incumbent. Three in four from the first stall on slowed a search still descending slowly
+ * (Levy-10, see the benchmarks page); a stall twice as long is rarer there.
  * <p>
  * Cost: hyperparameters are refitted once per new result up to 100 results and less often beyond
  * ({@link #refitEvery}), warm-started from the previous fit (from fresh starts too while results are
- * few and at every tenth fit); past
- * {@code maxPoints} results the model keeps the best half and the most recent ones, so a proposal's
- * cost stops growing there. Deterministic given the seed, the proposal number and the results in order.
+ * few and at every tenth fit); past {@code maxPoints} results the model keeps the best half and the
+ * most recent ones, so a proposal's cost stops growing there. Deterministic given the seed, the
+ * proposal number and the results in order.
  */
 public final class GaussianProcessOptimizer {
     /**
@@ -102,7 +105,7 @@ public final class GaussianProcessOptimizer {
         if (scored.size() < 2 && !constrained) return null;
         Set<TrialConfig> tried = new HashSet<>(pending);
         for (Observation o : observations) tried.add(o.config());
-        Leave leave = number % 2 == 0 || !stalled(scored) ? Leave.NO : number % 4 == 1 ? Leave.EXPLORE : Leave.SECOND_BASIN;
+        Leave leave = leave(stall(scored), number);
         SplittableRandom random = new SplittableRandom(seed * 0x9E3779B97F4A7C15L ^ (number + 1) * 0xC2B2AE3D27D4EB4FL);
         int n = observations.size();
         boolean refit = fittedObservations < 0 || n - fittedObservations >= refitEvery(n);
@@ -150,15 +153,33 @@ public final class GaussianProcessOptimizer {
         return maximise(acquisition, topPoints, tried, random);
     }
 
-    private enum Leave { NO, EXPLORE, SECOND_BASIN }
+    enum Leave { NO, EXPLORE, SECOND_BASIN }
+
+    /** How long the best loss has not moved: not at all, {@value #STALL_WINDOW} results, twice that. */
+    enum Stall { NONE, STALLED, LONG }
+
+    static Stall stall(List<Observation> scored) {
+        return stalled(scored, 2 * STALL_WINDOW) ? Stall.LONG : stalled(scored, STALL_WINDOW) ? Stall.STALLED : Stall.NONE;
+    }
 
     /**
-     * True when the best feasible loss of the last {@value #STALL_WINDOW} results is within 0.1% of
+     * What proposal {@code number} does: out of every four, a stalled search leaves the incumbent's
+     * basin with the second (a quasi-random point) and the fourth (the second basin), a long-stalled
+     * one with the third as well (the second basin again); the first stays with expected improvement.
+     */
+    static Leave leave(Stall stall, long number) {
+        long phase = Math.floorMod(number, 4L);
+        if (stall == Stall.NONE || phase == 0 || (stall == Stall.STALLED && phase == 2)) return Leave.NO;
+        return phase == 1 ? Leave.EXPLORE : Leave.SECOND_BASIN;
+    }
+
+    /**
+     * True when the best feasible loss of the last {@code window} results is within 0.1% of
      * (median loss - best loss) of the best before them, with at least twice that many results.
      */
-    static boolean stalled(List<Observation> scored) {
+    static boolean stalled(List<Observation> scored, int window) {
         int n = scored.size();
-        if (n < 2 * STALL_WINDOW) return false;
+        if (n < 2 * window) return false;
         double best = Double.POSITIVE_INFINITY, before = Double.POSITIVE_INFINITY;
         double[] losses = new double[n];
         for (int i = 0; i < n; i++) {
@@ -166,7 +187,7 @@ public final class GaussianProcessOptimizer {
             losses[i] = o.loss();
             if (o.feasible()) {
                 best = Math.min(best, o.loss());
-                if (i < n - STALL_WINDOW) before = best;
+                if (i < n - window) before = best;
             }
         }
         if (!Double.isFinite(before)) return false;
