@@ -39,7 +39,7 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "dl4j-search-benchmark", mixinStandardHelpOptions = true,
         description = {"Compares search strategies on a real dl4j-mlp sweep of the bundled digits data: best validation accuracy "
-                + "after N trials over seeds (median, mean with a bootstrap 95% interval, per seed) and seconds.",
+                + "after N trials over seeds (median, mean with a bootstrap 95%% interval, per seed) and seconds.",
                 "Trials run in process, one after another, without Spark (the engine's trial body and trainer, asked and told as a sweep does)."})
 final class Dl4jSearchBenchmarkCommand implements Callable<Integer> {
     @Option(names = "--strategies", split = ",", defaultValue = "gp,tpe,random", description = "strategies (default: ${DEFAULT-VALUE})")
