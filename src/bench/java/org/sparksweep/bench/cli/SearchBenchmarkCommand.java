@@ -49,7 +49,7 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "search-benchmark", mixinStandardHelpOptions = true,
         description = {"Compares search strategies on test functions, in process (no Spark): median regret after N trials over seeds "
-                + "with a bootstrap 95% interval, mean log10 regret, paired win rates and sign tests against Optuna's TPE and a "
+                + "with a bootstrap 95%% interval, mean log10 regret, paired win rates and sign tests against Optuna's TPE and a "
                 + "reference strategy, and proposal time per trial.",
                 "Use at least 50 seeds to tell a real difference from seed noise, e.g.: search-benchmark --strategies random,tpe,gp "
                         + "--functions branin,hartmann6,ackley5,levy10,styblinski-tang4,rosenbrock4,mixed6 --budgets 50,100,200 --seeds 50 --optuna"})
