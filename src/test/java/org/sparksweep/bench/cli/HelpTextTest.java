@@ -10,6 +10,7 @@ import org.sparksweep.cli.Main;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.Model.PositionalParamSpec;
 
 /**
  * picocli passes every description line through {@link String#format}: a bare percent sign ("95%
@@ -29,6 +30,7 @@ class HelpTextTest {
         CommandSpec spec = command.getCommandSpec();
         List<String> lines = new ArrayList<>(List.of(spec.usageMessage().description()));
         for (OptionSpec option : spec.options()) lines.addAll(List.of(option.description()));
+        for (PositionalParamSpec parameter : spec.positionalParameters()) lines.addAll(List.of(parameter.description()));
         for (String line : lines) {
             try {
                 String.format(line);
