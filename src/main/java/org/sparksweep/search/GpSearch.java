@@ -2,6 +2,7 @@ package org.sparksweep.search;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import org.sparksweep.plugin.Knob;
 import org.sparksweep.search.gp.GaussianProcessOptimizer;
 import org.sparksweep.space.SearchSpace;
@@ -53,14 +54,26 @@ public final class GpSearch implements StrategyFactory {
 
     @Override
     public Strategy create(SearchSettings settings, StrategyOptions options, SearchSpace space, Objective objective) {
-        return new GpStrategy(space, settings(settings, options, space, objective.direction()));
+        return new GpStrategy(space, settings(settings, options, space, objective));
     }
 
-    static GpStrategy.Settings settings(SearchSettings settings, StrategyOptions options, SearchSpace space, Direction direction) {
+    static GpStrategy.Settings settings(SearchSettings settings, StrategyOptions options, SearchSpace space, Objective objective) {
         GaussianProcessOptimizer.Settings model = new GaussianProcessOptimizer.Settings(
-                options.intValue(CANDIDATES), options.intValue(MAX_POINTS), GaussianProcessOptimizer.Settings.defaults().fitIterations());
-        return new GpStrategy.Settings(settings.trials(), settings.seed(), direction == Direction.MINIMIZE,
+                options.intValue(CANDIDATES), options.intValue(MAX_POINTS), GaussianProcessOptimizer.Settings.defaults().fitIterations(),
+                perfectLoss(objective));
+        return new GpStrategy.Settings(settings.trials(), settings.seed(), objective.direction() == Direction.MINIMIZE,
                 options.intValue(STARTUP, defaultStartup(space)), model);
+    }
+
+    /**
+     * The scores that cannot pass 1 and are perfect there: the classification metrics but log loss, and
+     * R² (its gap to 1 is the squared error relative to the target's variance).
+     */
+    static final Set<String> PERFECT_AT_ONE = Set.of("accuracy", "f1_macro", "precision_macro", "recall_macro", "roc_auc", "r2");
+
+    /** -1 (the loss of a perfect score) when the objective maximises one of {@link #PERFECT_AT_ONE}, else NaN. */
+    static double perfectLoss(Objective objective) {
+        return objective.direction() == Direction.MAXIMIZE && PERFECT_AT_ONE.contains(objective.metric()) ? -1 : Double.NaN;
     }
 
     /** One design point per searched parameter, at least 5 and at most 10. */

@@ -185,6 +185,18 @@ class GpStrategyTest {
         assertEquals(6, GpSearch.defaultStartup(MIXED), "one per searched parameter");
     }
 
+    @Test
+    void onlyAMaximisedScoreThatIsPerfectAtOneHasAPerfectLoss() {
+        assertEquals(-1, GpSearch.perfectLoss(new org.sparksweep.trial.Objective("accuracy", org.sparksweep.trial.Direction.MAXIMIZE)));
+        assertEquals(-1, GpSearch.perfectLoss(new org.sparksweep.trial.Objective("r2", org.sparksweep.trial.Direction.MAXIMIZE)));
+        assertTrue(Double.isNaN(GpSearch.perfectLoss(new org.sparksweep.trial.Objective("accuracy", org.sparksweep.trial.Direction.MINIMIZE))));
+        assertTrue(Double.isNaN(GpSearch.perfectLoss(new org.sparksweep.trial.Objective("log_loss", org.sparksweep.trial.Direction.MINIMIZE))));
+        assertTrue(Double.isNaN(GpSearch.perfectLoss(new org.sparksweep.trial.Objective("value", org.sparksweep.trial.Direction.MAXIMIZE))));
+        Set<String> reported = new java.util.HashSet<>(org.sparksweep.trainer.ClassificationMetrics.NAMES);
+        reported.addAll(org.sparksweep.trainer.RegressionMetrics.NAMES);
+        assertTrue(reported.containsAll(GpSearch.PERFECT_AT_ONE), "every name is a metric the trainers report: " + GpSearch.PERFECT_AT_ONE);
+    }
+
     private static GpStrategy strategy(SearchSpace space, long trials, long seed) {
         return new GpStrategy(space, new GpStrategy.Settings(trials, seed, true, GpSearch.defaultStartup(space), GaussianProcessOptimizer.Settings.defaults()));
     }

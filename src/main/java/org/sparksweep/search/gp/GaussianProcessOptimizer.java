@@ -52,10 +52,17 @@ public final class GaussianProcessOptimizer {
      * @param candidates    quasi-random points scored per proposal (before local refinement)
      * @param maxPoints     most observations the model conditions on
      * @param fitIterations L-BFGS iterations per start when fitting hyperparameters
+     * @param perfectLoss   the loss no trial can beat (-1 for a maximised accuracy), so the model sees each
+     *                      loss as its gap to perfect on a log scale ({@link OutputWarping}); NaN when the
+     *                      objective has no such bound
      */
-    public record Settings(int candidates, int maxPoints, int fitIterations) {
+    public record Settings(int candidates, int maxPoints, int fitIterations, double perfectLoss) {
         public static Settings defaults() {
-            return new Settings(1024, 400, 60);
+            return new Settings(1024, 400, 60, Double.NaN);
+        }
+
+        public Settings withPerfectLoss(double perfect) {
+            return new Settings(candidates, maxPoints, fitIterations, perfect);
         }
     }
 
@@ -122,7 +129,7 @@ public final class GaussianProcessOptimizer {
             kept = subset(scored);
             x = new double[kept.size()][];
             y = new double[kept.size()];
-            OutputWarping warping = OutputWarping.fit(kept.stream().mapToDouble(Observation::loss).toArray());
+            OutputWarping warping = OutputWarping.fit(kept.stream().mapToDouble(Observation::loss).toArray(), settings.perfectLoss());
             for (int i = 0; i < x.length; i++) {
                 x[i] = encoding.encode(kept.get(i).config());
                 y[i] = warping.apply(kept.get(i).loss());

@@ -8,12 +8,22 @@ package org.sparksweep.search.gp;
  * toward its few extreme points; the transform compresses that tail and spreads the values near the
  * optimum, where the search needs resolution. It is monotone, so the order of losses, and with it
  * which one is best, is kept.
+ * <p>
+ * When the objective has a perfect value that every loss respects (an accuracy or F1 score cannot
+ * pass 1), the first step takes each loss's gap to it on a log scale: log(gap + c), with c half the
+ * smallest positive gap seen (so a perfect score is finite and the offset follows the scale of the
+ * metric). Standardising alone forgets where perfect lies: a classifier at 2% error against one at 3%
+ * is then the same small step as one at 60% against 61%, while on the log scale it is as large as
+ * 20% against 30%, and the model resolves the region where the best trials are. Should a loss lie
+ * beyond the perfect value (a trainer reporting accuracy in percent), that step is left out.
  */
 final class OutputWarping {
     private static final double MIN_LAMBDA = -2, MAX_LAMBDA = 3;
-    private final double mean, scale, lambda, warpedMean, warpedScale;
+    private final double perfect, offset, mean, scale, lambda, warpedMean, warpedScale;
 
-    private OutputWarping(double mean, double scale, double lambda, double warpedMean, double warpedScale) {
+    private OutputWarping(double perfect, double offset, double mean, double scale, double lambda, double warpedMean, double warpedScale) {
+        this.perfect = perfect;
+        this.offset = offset;
         this.mean = mean;
         this.scale = scale;
         this.lambda = lambda;
@@ -22,20 +32,43 @@ final class OutputWarping {
     }
 
     static OutputWarping fit(double[] y) {
+        return fit(y, Double.NaN);
+    }
+
+    /** @param perfect the loss no result can beat, NaN when there is none */
+    static OutputWarping fit(double[] y, double perfect) {
         int n = y.length;
-        double m = mean(y), s = sd(y, m);
+        double offset = Double.NaN;
+        if (!Double.isNaN(perfect) && java.util.Arrays.stream(y).allMatch(v -> v >= perfect)) {
+            offset = Double.POSITIVE_INFINITY;
+            for (double v : y) if (v > perfect) offset = Math.min(offset, (v - perfect) / 2);
+            if (offset == Double.POSITIVE_INFINITY) offset = 1;
+        }
+        double[] g = new double[n];
+        for (int i = 0; i < n; i++) g[i] = gap(y[i], perfect, offset);
+        double m = mean(g), s = sd(g, m);
         if (!(s > 0)) s = 1;
         double[] z = new double[n];
-        for (int i = 0; i < n; i++) z[i] = (y[i] - m) / s;
+        for (int i = 0; i < n; i++) z[i] = (g[i] - m) / s;
         double lambda = n < 4 ? 1 : bestLambda(z);
         double[] w = new double[n];
         for (int i = 0; i < n; i++) w[i] = yeoJohnson(z[i], lambda);
         double wm = mean(w), ws = sd(w, wm);
-        return new OutputWarping(m, s, lambda, wm, ws > 0 ? ws : 1);
+        return new OutputWarping(perfect, offset, m, s, lambda, wm, ws > 0 ? ws : 1);
+    }
+
+    /** The loss on the log-gap scale when the offset is set, else itself. */
+    private static double gap(double y, double perfect, double offset) {
+        return Double.isNaN(offset) ? y : Math.log(Math.max(0, y - perfect) + offset);
     }
 
     double apply(double y) {
-        return (yeoJohnson((y - mean) / scale, lambda) - warpedMean) / warpedScale;
+        return (yeoJohnson((gap(y, perfect, offset) - mean) / scale, lambda) - warpedMean) / warpedScale;
+    }
+
+    /** True when losses are modelled by their log gap to the perfect value. */
+    boolean logGap() {
+        return !Double.isNaN(offset);
     }
 
     double lambda() {

@@ -2,6 +2,7 @@ package org.sparksweep.search.gp;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.SplittableRandom;
@@ -144,5 +145,23 @@ class GaussianProcessTest {
         for (int i = 1; i < sorted.length; i++) assertTrue(w.apply(sorted[i]) > w.apply(sorted[i - 1]), "monotone");
         double max = w.apply(sorted[sorted.length - 1]);
         assertTrue(max < 3, "the largest value is no longer an outlier: " + max + " sd");
+    }
+
+    @Test
+    void aBoundedScoreIsModelledByItsLogGapToPerfect() {
+        // losses of maximised accuracies: -accuracy, perfect at -1; most classifiers near the top, a few collapsed
+        double[] y = {-0.98, -0.97, -0.96, -0.95, -0.93, -0.90, -0.85, -0.40, -0.39, -0.10};
+        OutputWarping gap = OutputWarping.fit(y, -1), plain = OutputWarping.fit(y);
+        assertTrue(gap.logGap());
+        assertFalse(plain.logGap());
+        for (int i = 1; i < y.length; i++) assertTrue(gap.apply(y[i]) > gap.apply(y[i - 1]), "monotone at " + y[i]);
+        // 2% against 3% error is a larger step than 60% against 61% on the log-gap scale
+        double top = gap.apply(-0.97) - gap.apply(-0.98), bottom = gap.apply(-0.39) - gap.apply(-0.40);
+        assertTrue(top > 3 * bottom, "top step " + top + " against " + bottom);
+        assertTrue(Double.isFinite(OutputWarping.fit(new double[] {-1, -0.9, -0.5}, -1).apply(-1)), "a perfect score stays finite");
+        // a loss past the bound (a score reported in percent) turns the log-gap step off
+        OutputWarping percent = OutputWarping.fit(new double[] {-98, -97, -60, -10}, -1);
+        assertFalse(percent.logGap());
+        assertTrue(percent.apply(-98) < percent.apply(-97));
     }
 }
