@@ -44,7 +44,8 @@ class Dl4jSearchBenchmarkCommandTest {
             assertEquals(1, wlt[0] + wlt[1] + wlt[2], "one seed: " + String.join(" ", pair));
             double gp = Double.parseDouble(rows.get(pair[2].equals("1") ? 0 : 3)[2]);
             double other = Double.parseDouble(rows.stream().filter(row -> row[0].equals(pair[1]) && row[1].equals(pair[2])).findFirst().orElseThrow()[2]);
-            assertEquals(gp - other, Double.parseDouble(pair[5]), 1e-4, "the difference is gp's accuracy less the other's: " + String.join(" ", pair));
+            // three printed values, each rounded to 4 decimals: they can disagree by 1.5e-4
+            assertEquals(gp - other, Double.parseDouble(pair[5]), 1.5e-4 + 1e-9, "the difference is gp's accuracy less the other's: " + String.join(" ", pair));
         }
     }
 }
