@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -20,6 +21,10 @@ import org.sparksweep.space.Domain;
 import org.sparksweep.space.Parameter;
 import org.sparksweep.space.SearchSpace;
 import org.sparksweep.space.TrialConfig;
+import org.sparksweep.trainer.ClassificationMetrics;
+import org.sparksweep.trainer.RegressionMetrics;
+import org.sparksweep.trial.Direction;
+import org.sparksweep.trial.Objective;
 import org.sparksweep.trial.TrialResult;
 import org.sparksweep.trial.TrialStatus;
 
@@ -187,14 +192,20 @@ class GpStrategyTest {
 
     @Test
     void onlyAMaximisedScoreThatIsPerfectAtOneHasAPerfectLoss() {
-        assertEquals(-1, GpSearch.perfectLoss(new org.sparksweep.trial.Objective("accuracy", org.sparksweep.trial.Direction.MAXIMIZE)));
-        assertEquals(-1, GpSearch.perfectLoss(new org.sparksweep.trial.Objective("r2", org.sparksweep.trial.Direction.MAXIMIZE)));
-        assertTrue(Double.isNaN(GpSearch.perfectLoss(new org.sparksweep.trial.Objective("accuracy", org.sparksweep.trial.Direction.MINIMIZE))));
-        assertTrue(Double.isNaN(GpSearch.perfectLoss(new org.sparksweep.trial.Objective("log_loss", org.sparksweep.trial.Direction.MINIMIZE))));
-        assertTrue(Double.isNaN(GpSearch.perfectLoss(new org.sparksweep.trial.Objective("value", org.sparksweep.trial.Direction.MAXIMIZE))));
-        Set<String> reported = new java.util.HashSet<>(org.sparksweep.trainer.ClassificationMetrics.NAMES);
-        reported.addAll(org.sparksweep.trainer.RegressionMetrics.NAMES);
+        assertEquals(-1, GpSearch.perfectLoss(new Objective("accuracy", Direction.MAXIMIZE)));
+        assertEquals(-1, GpSearch.perfectLoss(new Objective("r2", Direction.MAXIMIZE)));
+        assertTrue(Double.isNaN(GpSearch.perfectLoss(new Objective("accuracy", Direction.MINIMIZE))));
+        assertTrue(Double.isNaN(GpSearch.perfectLoss(new Objective("log_loss", Direction.MINIMIZE))));
+        assertTrue(Double.isNaN(GpSearch.perfectLoss(new Objective("value", Direction.MAXIMIZE))));
+        Set<String> reported = new HashSet<>(ClassificationMetrics.NAMES);
+        reported.addAll(RegressionMetrics.NAMES);
         assertTrue(reported.containsAll(GpSearch.PERFECT_AT_ONE), "every name is a metric the trainers report: " + GpSearch.PERFECT_AT_ONE);
+        GpSearch factory = new GpSearch();
+        SearchSettings spec = new SearchSettings("gp", 50L, 0);
+        StrategyOptions options = StrategyOptions.read(factory, spec);
+        assertEquals(-1, GpSearch.settings(spec, options, SQUARE, new Objective("accuracy", Direction.MAXIMIZE)).model().perfectLoss(),
+                "the model of a sweep that maximises accuracy is told its perfect loss");
+        assertTrue(Double.isNaN(GpSearch.settings(spec, options, SQUARE, new Objective("rmse", Direction.MINIMIZE)).model().perfectLoss()));
     }
 
     private static GpStrategy strategy(SearchSpace space, long trials, long seed) {

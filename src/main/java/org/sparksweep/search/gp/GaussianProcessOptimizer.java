@@ -60,10 +60,6 @@ public final class GaussianProcessOptimizer {
         public static Settings defaults() {
             return new Settings(1024, 400, 60, Double.NaN);
         }
-
-        public Settings withPerfectLoss(double perfect) {
-            return new Settings(candidates, maxPoints, fitIterations, perfect);
-        }
     }
 
     private static final int STARTS = 5, LOCAL_AROUND = 5, LOCAL_EACH = 64, RESTART_EVERY = 10;

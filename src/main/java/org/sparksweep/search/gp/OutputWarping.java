@@ -1,5 +1,7 @@
 package org.sparksweep.search.gp;
 
+import java.util.Arrays;
+
 /**
  * Makes observed losses look Gaussian before the model sees them: standardise, apply the
  * Yeo-Johnson power transform whose exponent maximises the normal likelihood of the result, and
@@ -39,7 +41,7 @@ final class OutputWarping {
     static OutputWarping fit(double[] y, double perfect) {
         int n = y.length;
         double offset = Double.NaN;
-        if (!Double.isNaN(perfect) && java.util.Arrays.stream(y).allMatch(v -> v >= perfect)) {
+        if (!Double.isNaN(perfect) && Arrays.stream(y).allMatch(v -> v >= perfect)) {
             offset = Double.POSITIVE_INFINITY;
             for (double v : y) if (v > perfect) offset = Math.min(offset, (v - perfect) / 2);
             if (offset == Double.POSITIVE_INFINITY) offset = 1;

@@ -155,9 +155,12 @@ class GaussianProcessTest {
         assertTrue(gap.logGap());
         assertFalse(plain.logGap());
         for (int i = 1; i < y.length; i++) assertTrue(gap.apply(y[i]) > gap.apply(y[i - 1]), "monotone at " + y[i]);
-        // 2% against 3% error is a larger step than 60% against 61% on the log-gap scale
+        // 2% against 3% error is a far larger step than 60% against 61% on the log-gap scale (about 45 times;
+        // Yeo-Johnson alone makes it about 10), and a larger step than without the log gap (both standardised)
         double top = gap.apply(-0.97) - gap.apply(-0.98), bottom = gap.apply(-0.39) - gap.apply(-0.40);
-        assertTrue(top > 3 * bottom, "top step " + top + " against " + bottom);
+        assertTrue(top > 20 * bottom, "top step " + top + " against " + bottom);
+        double plainTop = plain.apply(-0.97) - plain.apply(-0.98);
+        assertTrue(top > 2 * plainTop, "top step " + top + " against " + plainTop + " without the log gap");
         assertTrue(Double.isFinite(OutputWarping.fit(new double[] {-1, -0.9, -0.5}, -1).apply(-1)), "a perfect score stays finite");
         // a loss past the bound (a score reported in percent) turns the log-gap step off
         OutputWarping percent = OutputWarping.fit(new double[] {-98, -97, -60, -10}, -1);
